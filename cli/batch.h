@@ -1,0 +1,65 @@
+// Batches: expanding inputs, running documents on worker threads, writing
+// their results in input order, and the progress line.
+#ifndef RELSCAN_CLI_BATCH_H_
+#define RELSCAN_CLI_BATCH_H_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common_options.h"
+#include "diagnostics.h"
+#include "relscan/record.h"
+#include "relscan/result.h"
+
+namespace relscan::cli {
+
+/// Expands the inputs: --files-from, directories with -r (sorted, --glob),
+/// and "-" for stdin when nothing is given. Throws UsageError when the
+/// --files-from file cannot be read, or when there is no input and stdin is
+/// a terminal.
+std::vector<std::string> ExpandInputs(const CommonConfig& config);
+
+/// What processing one input produced.
+struct DocOutput {
+  std::vector<Record> records;
+  std::vector<Error> errors;  // reported in input order, with the records
+  int64_t bytes = 0;          // input size, for the progress line
+};
+
+/// Shows "relscan: 12/50 files, 3.4 MB, 25.1 MB/s" on stderr.
+class Progress {
+ public:
+  Progress(ProgressMode mode, size_t total);
+  /// Counts one finished input of the given size.
+  void Done(int64_t bytes);
+  /// Ends the progress line.
+  void Finish();
+
+ private:
+  void Show(bool final);
+  bool enabled_;
+  size_t total_, done_ = 0;
+  int64_t bytes_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+/// Runs work on every input with up to jobs threads, holding at most
+/// 2 * jobs finished documents, and hands results to deliver in input order
+/// on the calling thread. An exception from deliver stops the batch.
+void RunBatch(const std::vector<std::string>& inputs, int jobs,
+              const std::function<DocOutput(const std::string&)>& work,
+              const std::function<void(DocOutput&)>& deliver, Progress* progress);
+
+/// Loads one input as stream records: a tagged stream is parsed, raw text
+/// is tagged with a per-thread Tagger.
+DocOutput LoadRecords(const std::string& path, const CommonConfig& config);
+
+/// Sorts records into documents, keeping order: the records of each "doc".
+std::vector<std::vector<const Record*>> GroupByDocument(const std::vector<Record>& records);
+
+}  // namespace relscan::cli
+
+#endif  // RELSCAN_CLI_BATCH_H_

@@ -1,0 +1,32 @@
+#include "run_report.h"
+
+#include "../output.h"
+
+namespace relscan::cli {
+
+ExitCode RunReport(Invocation& inv, const CommonConfig& config,
+                   const std::vector<std::string>& columns, const RowMaker& rows) {
+  std::vector<std::string> inputs = ExpandInputs(config);
+  StdoutSink sink;
+  std::unique_ptr<RecordWriter> writer = MakeWriter(config.format, &sink, config.writer);
+  writer->Begin(columns);
+  Progress progress(config.progress, inputs.size());
+  RunBatch(
+      inputs, config.jobs,
+      [&](const std::string& path) {
+        DocOutput out = LoadRecords(path, config);
+        if (out.errors.empty()) out.records = rows(out.records);
+        return out;
+      },
+      [&](DocOutput& out) {
+        for (const Error& e : out.errors) inv.diag->InputError(e);
+        for (const Record& r : out.records) writer->Write(r);
+      },
+      &progress);
+  writer->End();
+  sink.Flush();
+  progress.Finish();
+  return inv.diag->exit_code();
+}
+
+}  // namespace relscan::cli

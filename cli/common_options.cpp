@@ -1,0 +1,87 @@
+#include "common_options.h"
+
+#include <fmt/format.h>
+
+#include <thread>
+
+#include "diagnostics.h"
+#include "output.h"
+
+namespace relscan::cli {
+
+po::options_description InputOptions() {
+  po::options_description d("Input options");
+  d.add_options()
+      ("recursive,r", po::bool_switch(), "read directories recursively")
+      ("glob", po::value<std::string>()->default_value("*.txt"),
+       "file name pattern for -r")
+      ("files-from", po::value<std::string>(),
+       "read input paths from FILE, one a line ('-' for stdin)")
+      ("null,0", po::bool_switch(), "paths in --files-from are NUL-separated")
+      ("jobs,j", po::value<int>(), "documents processed in parallel (default: all cores)")
+      ("input", po::value<std::string>()->default_value("auto"),
+       "read inputs as 'text', tagged 'stream', or 'auto'")
+      ("replace-invalid", po::bool_switch(),
+       "replace invalid UTF-8 with U+FFFD instead of failing")
+      ("paragraphs", po::value<std::string>()->default_value("auto"),
+       "paragraph breaks: 'line', 'blank' or 'auto'")
+      ("progress", po::value<std::string>()->default_value("auto"),
+       "progress line on stderr: 'auto', 'always' or 'never'");
+  return d;
+}
+
+po::options_description OutputOptions(const std::string& formats) {
+  po::options_description d("Output options");
+  d.add_options()
+      ("format,f", po::value<std::string>(),
+       ("output format: " + formats).c_str())
+      ("no-header", po::bool_switch(), "leave out the header line (tsv, csv, table)");
+  return d;
+}
+
+CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
+                           bool tabular) {
+  CommonConfig c;
+  if (vm.count("recursive")) c.recursive = vm["recursive"].as<bool>();
+  if (vm.count("glob")) c.glob = vm["glob"].as<std::string>();
+  if (vm.count("files-from")) c.files_from = vm["files-from"].as<std::string>();
+  if (vm.count("null")) c.null_separated = vm["null"].as<bool>();
+  unsigned cores = std::thread::hardware_concurrency();
+  c.jobs = cores == 0 ? 1 : static_cast<int>(cores);
+  if (vm.count("jobs")) {
+    c.jobs = vm["jobs"].as<int>();
+    if (c.jobs < 1 || c.jobs > 1024) throw UsageError{"--jobs must be between 1 and 1024"};
+  }
+  if (vm.count("input")) {
+    std::string v = vm["input"].as<std::string>();
+    if (v == "auto") c.input = InputMode::kAuto;
+    else if (v == "text") c.input = InputMode::kText;
+    else if (v == "stream") c.input = InputMode::kStream;
+    else throw UsageError{fmt::format("--input must be 'text', 'stream' or 'auto', not '{}'", v)};
+  }
+  if (vm.count("progress")) {
+    std::string v = vm["progress"].as<std::string>();
+    if (v == "auto") c.progress = ProgressMode::kAuto;
+    else if (v == "always") c.progress = ProgressMode::kAlways;
+    else if (v == "never") c.progress = ProgressMode::kNever;
+    else throw UsageError{fmt::format("--progress must be 'auto', 'always' or 'never', not '{}'", v)};
+  }
+  if (vm.count("replace-invalid")) c.tag.load.replace_invalid = vm["replace-invalid"].as<bool>();
+  if (vm.count("paragraphs")) {
+    std::string v = vm["paragraphs"].as<std::string>();
+    Result<ParagraphMode> m = ParseParagraphMode(v);
+    if (!m) throw UsageError{fmt::format("--paragraphs must be 'line', 'blank' or 'auto', not '{}'", v)};
+    c.tag.segment.paragraphs = *m;
+  }
+  c.format = default_format;
+  if (tabular && StdoutIsTerminal()) c.format = Format::kTable;
+  if (vm.count("format")) {
+    Result<Format> f = ParseFormat(vm["format"].as<std::string>());
+    if (!f) throw UsageError{f.error().message};
+    c.format = *f;
+  }
+  if (vm.count("no-header")) c.writer.header = !vm["no-header"].as<bool>();
+  return c;
+}
+
+}  // namespace relscan::cli

@@ -1,0 +1,20 @@
+# Turns the data files named in DATA_FILES into one C++ source that defines
+# relscan::data::kEmbeddedFiles, so that a copied binary carries its data.
+# Invoked as: cmake -DOUT=... -DROOT=... -DDATA_FILES="a;b" -P embed_data.cmake
+set(body "// Generated from lib/data by cmake/embed_data.cmake. Do not edit.\n")
+string(APPEND body "#include \"relscan/data.h\"\n\nnamespace relscan::data {\nnamespace {\n")
+set(index 0)
+set(table "")
+foreach(file IN LISTS DATA_FILES)
+  file(READ "${ROOT}/${file}" hex HEX)
+  string(LENGTH "${hex}" hex_len)
+  math(EXPR size "${hex_len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "const char kFile${index}[] = {${bytes} 0};\n")
+  string(APPEND table "    {\"${file}\", std::string_view(kFile${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& EmbeddedFiles() {\n  static const std::vector<EmbeddedFile> kFiles = {\n${table}  };\n  return kFiles;\n}\n\n}  // namespace relscan::data\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,61 @@
+// The tagger: a document run through every pass, as tagged-stream records.
+//
+//   Tagger tagger(options);                 // one per thread
+//   std::vector<Record> out;
+//   tagger.Tag(doc, &out);                  // document record, sentences, ...
+//
+// The records are those of DESIGN.md "The tagged stream": the document
+// record (with provenance) first, then sentences in text order. An empty
+// document gives the document record alone.
+#ifndef RELSCAN_TAG_H_
+#define RELSCAN_TAG_H_
+
+#include <string>
+#include <vector>
+
+#include "relscan/document.h"
+#include "relscan/record.h"
+#include "relscan/segment.h"
+
+namespace relscan {
+
+/// Options that shape the tagged stream (recorded in the document record).
+struct TagOptions {
+  LoadOptions load;
+  SegmentOptions segment;
+  bool tokens = false;  // sentence records list their tokens' offsets
+  bool bytes = false;   // records add bstart/bend byte offsets
+};
+
+/// Returns relscan's version ("0.1.0").
+std::string_view RelscanVersion();
+/// Returns the ICU version in use ("72.1").
+std::string IcuVersion();
+
+/// Runs the passes over documents and renders their records.
+class Tagger {
+ public:
+  explicit Tagger(TagOptions options) : options_(std::move(options)) {}
+
+  /// Appends the records of one document to out.
+  void Tag(const Document& doc, std::vector<Record>* out);
+
+  /// Returns the segmentation of the last document tagged.
+  const Segmentation& segmentation() const { return seg_; }
+  const TagOptions& options() const { return options_; }
+
+ private:
+  TagOptions options_;
+  Segmenter segmenter_;
+  Segmentation seg_;
+};
+
+/// Builds the document record (provenance) for a document.
+Record DocumentRecord(const Document& doc, const TagOptions& options);
+
+/// Returns the id of the i-th (0-based) sentence: "s1", "s2", ...
+std::string SentenceId(size_t index);
+
+}  // namespace relscan
+
+#endif  // RELSCAN_TAG_H_

@@ -1,0 +1,269 @@
+// The table, TSV, CSV, JSONL and JSON writers.
+#include "relscan/writer.h"
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace relscan {
+namespace {
+
+std::string TsvEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '\t': out.append("\\t"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\\': out.append("\\\\"); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string CsvEscape(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+const Value& Lookup(const Record& r, const std::string& column) {
+  static const Value kNull;
+  const Value* v = r.Get(column);
+  return v ? *v : kNull;
+}
+
+class JsonlWriter : public RecordWriter {
+ public:
+  explicit JsonlWriter(OutputSink* sink) : sink_(sink) {}
+  void Begin(const std::vector<std::string>&) override {}
+  void Write(const Record& record) override {
+    buf_.clear();
+    AppendJson(record, &buf_);
+    buf_.push_back('\n');
+    sink_->Write(buf_);
+  }
+  void End() override {}
+
+ private:
+  OutputSink* sink_;
+  std::string buf_;
+};
+
+class JsonWriter : public RecordWriter {
+ public:
+  explicit JsonWriter(OutputSink* sink) : sink_(sink) {}
+  void Begin(const std::vector<std::string>&) override { sink_->Write("["); }
+  void Write(const Record& record) override {
+    buf_.assign(first_ ? "\n" : ",\n");
+    first_ = false;
+    AppendJson(record, &buf_);
+    sink_->Write(buf_);
+  }
+  void End() override { sink_->Write(first_ ? "]\n" : "\n]\n"); }
+
+ private:
+  OutputSink* sink_;
+  std::string buf_;
+  bool first_ = true;
+};
+
+class DelimitedWriter : public RecordWriter {
+ public:
+  DelimitedWriter(OutputSink* sink, bool csv, bool header)
+      : sink_(sink), csv_(csv), header_(header) {}
+  void Begin(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    if (!header_) return;
+    std::vector<std::string> cells(columns.begin(), columns.end());
+    Line(cells);
+  }
+  void Write(const Record& record) override {
+    cells_.clear();
+    for (const std::string& c : columns_) cells_.push_back(CellText(Lookup(record, c)));
+    Line(cells_);
+  }
+  void End() override {}
+
+ private:
+  void Line(const std::vector<std::string>& cells) {
+    buf_.clear();
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i > 0) buf_.push_back(csv_ ? ',' : '\t');
+      buf_.append(csv_ ? CsvEscape(cells[i]) : TsvEscape(cells[i]));
+    }
+    buf_.push_back('\n');
+    sink_->Write(buf_);
+  }
+
+  OutputSink* sink_;
+  bool csv_, header_;
+  std::vector<std::string> columns_, cells_;
+  std::string buf_;
+};
+
+class TableWriter : public RecordWriter {
+ public:
+  TableWriter(OutputSink* sink, bool header, size_t buffer)
+      : sink_(sink), header_(header), buffer_(buffer) {}
+  void Begin(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    widths_.assign(columns.size(), 0);
+    numeric_.assign(columns.size(), true);
+    if (header_) {
+      for (size_t i = 0; i < columns.size(); ++i)
+        widths_[i] = DisplayWidth(columns[i]);
+    }
+  }
+  void Write(const Record& record) override {
+    std::vector<std::string> cells;
+    cells.reserve(columns_.size());
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      const Value& v = Lookup(record, columns_[i]);
+      // Control characters would break the layout: shown escaped, as in TSV.
+      cells.push_back(TsvEscape(CellText(v)));
+      if (!v.is_number() && !v.is_null()) numeric_[i] = false;
+    }
+    if (streaming_) {
+      Row(cells);
+      return;
+    }
+    for (size_t i = 0; i < cells.size(); ++i)
+      widths_[i] = std::max(widths_[i], DisplayWidth(cells[i]));
+    rows_.push_back(std::move(cells));
+    if (rows_.size() >= buffer_) Flush();
+  }
+  void End() override {
+    if (!streaming_) Flush();
+  }
+
+ private:
+  void Flush() {
+    streaming_ = true;
+    if (header_) Row(columns_, true);
+    for (const auto& r : rows_) Row(r);
+    rows_.clear();
+  }
+  void Row(const std::vector<std::string>& cells, bool header = false) {
+    buf_.clear();
+    for (size_t i = 0; i < cells.size(); ++i) {
+      bool last = i + 1 == cells.size();
+      int pad = std::max(0, widths_[i] - DisplayWidth(cells[i]));
+      bool right = numeric_[i] && !header;
+      if (right) buf_.append(pad, ' ');
+      buf_.append(cells[i]);
+      if (!right && !last) buf_.append(pad, ' ');
+      if (!last) buf_.append("  ");
+    }
+    while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();
+    buf_.push_back('\n');
+    sink_->Write(buf_);
+  }
+
+  OutputSink* sink_;
+  bool header_;
+  size_t buffer_;
+  bool streaming_ = false;
+  std::vector<std::string> columns_;
+  std::vector<int> widths_;
+  std::vector<bool> numeric_;
+  std::vector<std::vector<std::string>> rows_;
+  std::string buf_;
+};
+
+}  // namespace
+
+Result<Format> ParseFormat(std::string_view name) {
+  if (name == "table") return Format::kTable;
+  if (name == "tsv") return Format::kTsv;
+  if (name == "csv") return Format::kCsv;
+  if (name == "jsonl") return Format::kJsonl;
+  if (name == "json") return Format::kJson;
+  return MakeError(ErrorCode::kUsage,
+                   fmt::format("unknown format '{}' (expected table, tsv, csv, jsonl or json)", name));
+}
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kTable: return "table";
+    case Format::kTsv: return "tsv";
+    case Format::kCsv: return "csv";
+    case Format::kJsonl: return "jsonl";
+    case Format::kJson: return "json";
+  }
+  return "tsv";
+}
+
+std::unique_ptr<RecordWriter> MakeWriter(Format format, OutputSink* sink,
+                                         const WriterOptions& options) {
+  switch (format) {
+    case Format::kTable:
+      return std::make_unique<TableWriter>(sink, options.header, options.table_buffer);
+    case Format::kTsv: return std::make_unique<DelimitedWriter>(sink, false, options.header);
+    case Format::kCsv: return std::make_unique<DelimitedWriter>(sink, true, options.header);
+    case Format::kJsonl: return std::make_unique<JsonlWriter>(sink);
+    case Format::kJson: return std::make_unique<JsonWriter>(sink);
+  }
+  return nullptr;
+}
+
+std::string CellText(const Value& value) {
+  switch (value.type()) {
+    case Value::Type::kNull: return "";
+    case Value::Type::kString: return value.AsString();
+    case Value::Type::kArray: {
+      std::string out;
+      for (const Value& v : value.AsArray()) {
+        if (!out.empty()) out.push_back(',');
+        if (v.type() == Value::Type::kArray || v.type() == Value::Type::kObject) {
+          AppendJson(v, &out);
+        } else {
+          out.append(CellText(v));
+        }
+      }
+      return out;
+    }
+    default: {
+      std::string out;
+      AppendJson(value, &out);
+      return out;
+    }
+  }
+}
+
+int DisplayWidth(std::string_view utf8) {
+  int width = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++width;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      ++width;
+      continue;
+    }
+    int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) {
+      continue;
+    }
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+}  // namespace relscan

@@ -1,0 +1,726 @@
+// Paragraphs, tokens and sentences (TAGSET §0).
+//
+// ICU's word BreakIterator runs once over the whole UTF-8 text and proposes
+// segments; the passes below turn them into relscan's tokens and decide the
+// sentence ends. ICU's own sentence iterator is not used: its
+// FilteredBreakIterator suppresses a break after an abbreviation
+// unconditionally, and we need "unless the next word starts a sentence".
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "relscan/data.h"
+#include "relscan/fold.h"
+#include "relscan/segment.h"
+
+namespace relscan {
+namespace {
+
+enum class AbbrevClass { kTitle, kGeneral };
+
+// Titles and section heads run longer than one might think ("Secretary
+// Antony J. Blinken and Armenian Foreign Minister ... Cooperation" has 25
+// words); a body paragraph without final punctuation is rarer still.
+constexpr int kMaxHeadingWords = 30;
+
+// The data the sentence splitter needs, parsed once from lib/data.
+struct Lexicon {
+  std::unordered_map<std::string, AbbrevClass> abbreviations;
+  std::unordered_set<std::string> starters;
+
+  static const Lexicon& Get() {
+    static const Lexicon kLexicon = [] {
+      Lexicon lex;
+      for (const data::DataLine& l :
+           data::DataLines(data::Find("data/abbreviations.txt"))) {
+        size_t tab = l.text.find('\t');
+        std::string word(l.text.substr(0, tab));
+        std::string_view cls =
+            tab == std::string_view::npos ? "general" : l.text.substr(tab + 1);
+        lex.abbreviations[word] =
+            cls == "title" ? AbbrevClass::kTitle : AbbrevClass::kGeneral;
+      }
+      for (const data::DataLine& l :
+           data::DataLines(data::Find("data/sentence_starters.txt"))) {
+        lex.starters.insert(FoldForMatch(l.text));
+      }
+      return lex;
+    }();
+    return kLexicon;
+  }
+};
+
+inline int LeadLength(unsigned char b) {
+  if (b < 0xC0) return 1;
+  if (b < 0xE0) return 2;
+  if (b < 0xF0) return 3;
+  return 4;
+}
+
+// Decodes the code point at byte offset i of s.
+inline UChar32 CharAt(std::string_view s, int64_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return b;
+  UChar32 c;
+  int32_t k = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k,
+          static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Decodes the last code point before byte offset end.
+inline UChar32 CharBefore(std::string_view s, int64_t end) {
+  UChar32 c;
+  int32_t k = static_cast<int32_t>(end);
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, k, c);
+  return c;
+}
+
+inline bool IsSpace(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v' || (c >= 0x80 && u_isUWhiteSpace(c));
+}
+
+inline bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+inline bool IsTerminal(UChar32 c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C ||
+         c == 0x2047 || c == 0x2048 || c == 0x2049;
+}
+
+inline bool IsClosing(UChar32 c) {
+  return c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A ||
+         c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+}
+
+inline bool IsOpening(UChar32 c) {
+  return c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x00AB ||
+         c == 0x2039 || c == '"' || c == '\'' || c == '(' || c == '[' ||
+         c == '`';
+}
+
+// Tracks a byte offset -> code point offset conversion over increasing
+// offsets in O(bytes walked).
+class CpCursor {
+ public:
+  CpCursor(std::string_view text, bool ascii) : text_(text), ascii_(ascii) {}
+  int64_t To(int64_t byte) {
+    if (ascii_) return byte;
+    if (byte < byte_) byte_ = cp_ = 0;
+    while (byte_ < byte) {
+      byte_ += LeadLength(static_cast<unsigned char>(text_[byte_]));
+      ++cp_;
+    }
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  bool ascii_;
+  int64_t byte_ = 0, cp_ = 0;
+};
+
+struct Line {
+  int64_t bstart, bend;  // trimmed content
+  bool blank;
+};
+
+// Splits text into lines (LF, CRLF or a lone CR) with trimmed content.
+std::vector<Line> Lines(std::string_view text) {
+  std::vector<Line> lines;
+  int64_t n = static_cast<int64_t>(text.size());
+  int64_t i = 0;
+  while (i < n) {
+    int64_t start = i;
+    while (i < n && text[i] != '\n' && text[i] != '\r') ++i;
+    int64_t end = i;
+    if (i < n && text[i] == '\r') ++i;
+    if (i < n && text[i] == '\n' && (i == end || text[i - 1] == '\r')) ++i;
+    if (i == end && i < n) ++i;  // defensive: always advance
+    int64_t b = start, e = end;
+    while (b < e && IsSpace(CharAt(text, b))) b += LeadLength(text[b]);
+    while (e > b && IsSpace(CharBefore(text, e))) {
+      int64_t k = e - 1;
+      while (k > b && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      e = k;
+    }
+    lines.push_back({b, e, b == e});
+  }
+  return lines;
+}
+
+std::vector<std::pair<int64_t, int64_t>> ParagraphBytes(std::string_view text,
+                                                        ParagraphMode mode) {
+  std::vector<Line> lines = Lines(text);
+  if (mode == ParagraphMode::kAuto) {
+    // TAGSET §0: blank when blank lines separate multi-line blocks.
+    bool blank_between = false, multi_line = false, seen_text = false;
+    bool pending_blank = false;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (lines[k].blank) {
+        if (seen_text) pending_blank = true;
+        continue;
+      }
+      if (pending_blank) blank_between = true;
+      pending_blank = false;
+      if (k > 0 && !lines[k - 1].blank && seen_text) multi_line = true;
+      seen_text = true;
+    }
+    mode = blank_between && multi_line ? ParagraphMode::kBlank : ParagraphMode::kLine;
+  }
+  std::vector<std::pair<int64_t, int64_t>> out;
+  if (mode == ParagraphMode::kLine) {
+    for (const Line& l : lines)
+      if (!l.blank) out.emplace_back(l.bstart, l.bend);
+    return out;
+  }
+  for (size_t k = 0; k < lines.size();) {
+    if (lines[k].blank) {
+      ++k;
+      continue;
+    }
+    int64_t b = lines[k].bstart, e = lines[k].bend;
+    while (++k < lines.size() && !lines[k].blank) e = lines[k].bend;
+    out.emplace_back(b, e);
+  }
+  return out;
+}
+
+TokenKind PunctKind(UChar32 c) {
+  if (c == '%' || c == 0x2030 || c == 0x2031) return TokenKind::kSymbol;
+  switch (u_charType(c)) {
+    case U_CURRENCY_SYMBOL:
+    case U_MATH_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+      return TokenKind::kSymbol;
+    default:
+      return TokenKind::kPunct;
+  }
+}
+
+}  // namespace
+
+Result<ParagraphMode> ParseParagraphMode(std::string_view name) {
+  if (name == "auto") return ParagraphMode::kAuto;
+  if (name == "line") return ParagraphMode::kLine;
+  if (name == "blank") return ParagraphMode::kBlank;
+  return MakeError(ErrorCode::kUsage,
+                   "paragraph mode must be 'line', 'blank' or 'auto'");
+}
+
+std::string_view ParagraphModeName(ParagraphMode mode) {
+  switch (mode) {
+    case ParagraphMode::kLine: return "line";
+    case ParagraphMode::kBlank: return "blank";
+    case ParagraphMode::kAuto: return "auto";
+  }
+  return "auto";
+}
+
+std::string_view TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kPossessive: return "possessive";
+  }
+  return "word";
+}
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  const Lexicon& lex = Lexicon::Get();
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) words.reset();
+  }
+
+  // The ICU pass plus our token pass; byte offsets only.
+  void Tokenize(std::string_view text, Segmentation* out);
+  // Decides sentences within one paragraph's tokens.
+  void SplitParagraph(std::string_view text, int32_t para, int32_t tb, int32_t te,
+                      Segmentation* out, int32_t* turn);
+
+  // Token helpers over byte offsets.
+  std::string_view Text(std::string_view text, const Token& t) const {
+    return text.substr(t.bstart, t.bend - t.bstart);
+  }
+  bool IsAbbreviationWord(std::string_view word) const;
+  AbbrevClass ClassOf(std::string_view abbrev) const;
+  bool StartsSentence(std::string_view text, const Segmentation& s, int32_t k,
+                      int32_t te) const;
+  int32_t MatchSpeakerLabel(std::string_view text, const Segmentation& s,
+                            int32_t tb, int32_t te, std::string* name) const;
+  int32_t MatchStageDirection(std::string_view text, const Segmentation& s,
+                              int32_t tb, int32_t te, bool whole_paragraph) const;
+};
+
+bool Segmenter::Impl::IsAbbreviationWord(std::string_view word) const {
+  if (word.find('.') != std::string_view::npos) return true;  // U.S, e.g
+  UChar32 first = CharAt(word, 0);
+  if (static_cast<int64_t>(U8_LENGTH(first)) == static_cast<int64_t>(word.size()) &&
+      u_isupper(first)) {
+    return true;  // an initial
+  }
+  std::string key(word);
+  key.push_back('.');
+  if (lex.abbreviations.count(key)) return true;
+  if (u_isupper(first) && word.size() > 1 && first < 0x80) {
+    key[0] = static_cast<char>(key[0] + 32);
+    auto it = lex.abbreviations.find(key);
+    return it != lex.abbreviations.end();
+  }
+  return false;
+}
+
+AbbrevClass Segmenter::Impl::ClassOf(std::string_view abbrev) const {
+  auto it = lex.abbreviations.find(std::string(abbrev));
+  if (it != lex.abbreviations.end()) return it->second;
+  return AbbrevClass::kGeneral;
+}
+
+void Segmenter::Impl::Tokenize(std::string_view text, Segmentation* out) {
+  std::vector<Token>& tokens = out->tokens;
+  tokens.reserve(text.size() / 5 + 16);
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  words->setText(ut, status);
+
+  // Appends one proposed token, applying our merges as it goes.
+  auto push = [&](Token t) {
+    std::string_view s = Text(text, t);
+    UChar32 first = CharAt(s, 0);
+    size_t n = tokens.size();
+    // A lone period after a word: an abbreviation takes it.
+    if (t.kind == TokenKind::kPunct && s == "." && n > 0) {
+      Token& prev = tokens[n - 1];
+      if (prev.kind == TokenKind::kWord && prev.bend == t.bstart &&
+          !prev.abbreviation && prev.parts_count == 0 &&
+          IsAbbreviationWord(Text(text, prev))) {
+        prev.bend = t.bend;
+        prev.abbreviation = true;
+        return;
+      }
+    }
+    // `` and '' are one quote mark (typewriter and Congressional Record).
+    if (t.kind == TokenKind::kPunct && (s == "`" || s == "'") && n > 0) {
+      Token& prev = tokens[n - 1];
+      if (prev.bend == t.bstart && Text(text, prev) == s) {
+        prev.bend = t.bend;
+        return;
+      }
+    }
+    // word-word, with U+002D, U+2010 or U+2011 between: one compound token.
+    if ((t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && n >= 2) {
+      Token& hy = tokens[n - 1];
+      Token& head = tokens[n - 2];
+      if (hy.kind == TokenKind::kPunct && hy.bend == t.bstart &&
+          head.bend == hy.bstart &&
+          (head.kind == TokenKind::kWord || head.kind == TokenKind::kNumber) &&
+          IsHyphen(CharAt(text, hy.bstart)) &&
+          CharAt(text, hy.bstart) != 0 && hy.bend - hy.bstart <= 3) {
+        if (head.parts_count == 0) {
+          head.parts_begin = static_cast<uint32_t>(out->parts.size());
+          out->parts.push_back({0, 0, head.bstart, head.bend});
+          head.parts_count = 1;
+        }
+        out->parts.push_back({0, 0, t.bstart, t.bend});
+        ++head.parts_count;
+        head.bend = t.bend;
+        if (t.kind == TokenKind::kWord) head.kind = TokenKind::kWord;
+        head.abbreviation = t.abbreviation;
+        tokens.pop_back();
+        return;
+      }
+    }
+    (void)first;
+    tokens.push_back(t);
+  };
+
+  int32_t prev = words->first();
+  for (int32_t cur = words->next(); cur != icu::BreakIterator::DONE;
+       prev = cur, cur = words->next()) {
+    UChar32 c = CharAt(text, prev);
+    int32_t status_code = words->getRuleStatus();
+    Token t;
+    t.bstart = prev;
+    t.bend = cur;
+    if (status_code >= UBRK_WORD_NONE && status_code < UBRK_WORD_NONE_LIMIT) {
+      if (IsSpace(c)) continue;
+      // ICU groups some marks (a base with its combining marks); split the
+      // rest so that each punctuation character is a token.
+      for (int64_t i = prev; i < cur;) {
+        UChar32 ch = CharAt(text, i);
+        int64_t j = i + U8_LENGTH(ch);
+        while (j < cur) {  // keep combining marks with their base
+          UChar32 nx = CharAt(text, j);
+          int8_t type = u_charType(nx);
+          if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK &&
+              type != U_COMBINING_SPACING_MARK && type != U_FORMAT_CHAR)
+            break;
+          j += U8_LENGTH(nx);
+        }
+        if (!IsSpace(ch)) {
+          Token p;
+          p.bstart = i;
+          p.bend = j;
+          p.kind = PunctKind(ch);
+          push(p);
+        }
+        i = j;
+      }
+      continue;
+    }
+    t.kind = status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT
+                 ? TokenKind::kNumber
+                 : TokenKind::kWord;
+    if (t.kind == TokenKind::kWord && cur - prev > 2) {
+      // The possessive 's / ’s is a token of its own (ICU keeps it whole).
+      std::string_view s = text.substr(prev, cur - prev);
+      int64_t cut = -1;
+      if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s" ||
+                           s.substr(s.size() - 4) == "\xE2\x80\x99S")) {
+        cut = cur - 4;
+      } else if (s.size() > 2 && (s.substr(s.size() - 2) == "'s" ||
+                                  s.substr(s.size() - 2) == "'S")) {
+        cut = cur - 2;
+      }
+      if (cut > prev) {
+        t.bend = cut;
+        push(t);
+        Token p;
+        p.bstart = cut;
+        p.bend = cur;
+        p.kind = TokenKind::kPossessive;
+        tokens.push_back(p);
+        continue;
+      }
+    }
+    push(t);
+  }
+  utext_close(ut);
+}
+
+// Says whether the word at token k, after an abbreviation, begins a new
+// sentence: a capitalized closed-class word, possibly after an opening quote.
+bool Segmenter::Impl::StartsSentence(std::string_view text, const Segmentation& s,
+                                     int32_t k, int32_t te) const {
+  const Token* t = &s.tokens[k];
+  if (t->kind == TokenKind::kPunct && IsOpening(CharAt(text, t->bstart)) && k + 1 < te) {
+    t = &s.tokens[k + 1];
+  }
+  if (t->kind != TokenKind::kWord) return false;
+  std::string_view w = Text(text, *t);
+  if (!u_isupper(CharAt(w, 0))) return false;
+  if (t->parts_count > 0) return false;
+  return lex.starters.count(FoldForMatch(w)) > 0;
+}
+
+// TAGSET §0: a transcript speaker label at the start of a paragraph:
+// "SECRETARY BLINKEN:", "Mr. HASTINGS of Florida.", "Q". Returns the token
+// index just past the label, or -1.
+int32_t Segmenter::Impl::MatchSpeakerLabel(std::string_view text,
+                                           const Segmentation& s, int32_t tb,
+                                           int32_t te, std::string* name) const {
+  auto all_caps = [&](const Token& t) {
+    std::string_view w = Text(text, t);
+    int upper = 0;
+    for (int64_t i = 0; i < static_cast<int64_t>(w.size());) {
+      UChar32 c = CharAt(w, i);
+      if (u_islower(c)) return -1;
+      if (u_isupper(c)) ++upper;
+      i += U8_LENGTH(c);
+    }
+    return upper;
+  };
+  auto text_of = [&](int32_t a, int32_t b) {
+    return std::string(text.substr(s.tokens[a].bstart,
+                                   s.tokens[b - 1].bend - s.tokens[a].bstart));
+  };
+  // "SECRETARY BLINKEN:" -- capital words, then a colon.
+  {
+    int32_t k = tb, words = 0, letters = 0;
+    while (k < te && words <= 6) {
+      const Token& t = s.tokens[k];
+      if (t.kind == TokenKind::kWord) {
+        int u = all_caps(t);
+        if (u < 0) break;
+        letters += u;
+        ++words;
+      } else if (t.kind == TokenKind::kPunct && Text(text, t) == ":") {
+        break;
+      } else if (!(t.kind == TokenKind::kPunct &&
+                   (Text(text, t) == "." || Text(text, t) == "[" ||
+                    Text(text, t) == "]"))) {
+        break;
+      }
+      ++k;
+    }
+    if (k < te && k > tb && words >= 1 && words <= 6 &&
+        Text(text, s.tokens[k]) == ":" &&
+        (letters >= 2 || (words == 1 && letters == 1))) {
+      *name = text_of(tb, k);
+      return k + 1;
+    }
+  }
+  // "Mr. HASTINGS of Florida." -- the Congressional Record's form.
+  {
+    std::string_view first = Text(text, s.tokens[tb]);
+    bool titled = first == "Mr." || first == "Mrs." || first == "Ms." ||
+                  first == "Miss" || first == "Madam" || first == "Dr." ||
+                  first == "The";
+    int32_t k = tb + 1, caps = 0;
+    while (titled && k < te && s.tokens[k].kind == TokenKind::kWord &&
+           all_caps(s.tokens[k]) >= 2) {
+      ++caps;
+      ++k;
+    }
+    if (titled && caps > 0 && k < te) {
+      std::string_view w = Text(text, s.tokens[k]);
+      if (w == "of") {
+        int32_t j = k + 1;
+        while (j < te && j < k + 4 && s.tokens[j].kind == TokenKind::kWord &&
+               u_isupper(CharAt(text, s.tokens[j].bstart)))
+          ++j;
+        if (j > k + 1) k = j;
+      } else if (w == "pro" && k + 1 < te && Text(text, s.tokens[k + 1]) == "tempore") {
+        k += 2;
+      }
+      if (k < te && Text(text, s.tokens[k]) == ".") {
+        *name = text_of(tb, k);
+        return k + 1;
+      }
+    }
+  }
+  // "Q Thanks for doing this." -- a bare Q opens a question in transcripts.
+  if (Text(text, s.tokens[tb]) == "Q" && tb + 1 < te &&
+      s.tokens[tb + 1].kind == TokenKind::kWord &&
+      u_isupper(CharAt(text, s.tokens[tb + 1].bstart))) {
+    *name = "Q";
+    return tb + 1;
+  }
+  return -1;
+}
+
+// TAGSET §0: a stage direction standing alone, "(Applause.)". Returns the
+// token index just past it, or -1.
+int32_t Segmenter::Impl::MatchStageDirection(std::string_view text,
+                                             const Segmentation& s, int32_t tb,
+                                             int32_t te, bool whole_paragraph) const {
+  std::string_view open = Text(text, s.tokens[tb]);
+  if (open != "(" && open != "[") return -1;
+  std::string_view close = open == "(" ? ")" : "]";
+  int depth = 0, words = 0;
+  for (int32_t k = tb; k < te; ++k) {
+    std::string_view w = Text(text, s.tokens[k]);
+    if (w == open) ++depth;
+    if (w == close && --depth == 0) {
+      int32_t end = k + 1;
+      if (whole_paragraph) return end == te && words <= 12 ? end : -1;
+      if (words > 6 || words == 0) return -1;
+      if (end == te) return end;
+      // Standing alone between sentences: a sentence begins after it.
+      const Token& next = s.tokens[end];
+      return next.kind == TokenKind::kWord && u_isupper(CharAt(text, next.bstart))
+                 ? end
+                 : -1;
+    }
+    if (s.tokens[k].kind == TokenKind::kWord) ++words;
+  }
+  return -1;
+}
+
+void Segmenter::Impl::SplitParagraph(std::string_view text, int32_t para,
+                                     int32_t tb, int32_t te, Segmentation* out,
+                                     int32_t* turn) {
+  auto emit = [&](int32_t a, int32_t b, HeadingKind heading) {
+    Sentence x;
+    x.bstart = out->tokens[a].bstart;
+    x.bend = out->tokens[b - 1].bend;
+    x.para = para;
+    x.token_begin = a;
+    x.token_end = b;
+    x.heading = heading;
+    out->sentences.push_back(x);
+  };
+  size_t first_sentence = out->sentences.size();
+  int32_t i = tb;
+  std::string name;
+  int32_t label_end = MatchSpeakerLabel(text, *out, tb, te, &name);
+  if (label_end > 0) {
+    out->turns.push_back(name);
+    *turn = static_cast<int32_t>(out->turns.size()) - 1;
+    emit(tb, label_end, HeadingKind::kSpeakerLabel);
+    i = label_end;
+  } else {
+    int32_t stage = MatchStageDirection(text, *out, tb, te, true);
+    if (stage > 0) {
+      emit(tb, stage, HeadingKind::kStageDirection);
+      return;
+    }
+  }
+  while (i < te) {
+    int32_t stage = MatchStageDirection(text, *out, i, te, false);
+    if (stage > 0 && i > tb) {
+      emit(i, stage, HeadingKind::kStageDirection);
+      i = stage;
+      continue;
+    }
+    int32_t s = i, j = i;
+    while (j < te) {
+      const Token& t = out->tokens[j];
+      bool terminal = t.kind == TokenKind::kPunct && IsTerminal(CharAt(text, t.bstart));
+      if (!terminal && !t.abbreviation) {
+        ++j;
+        continue;
+      }
+      bool abbrev_only = !terminal;
+      int32_t k = j + 1;
+      // Take adjacent terminal marks and closing quotes or brackets: `.”`, `?!`.
+      while (k < te && out->tokens[k].bstart == out->tokens[k - 1].bend &&
+             out->tokens[k].kind == TokenKind::kPunct) {
+        UChar32 c = CharAt(text, out->tokens[k].bstart);
+        if (IsTerminal(c)) {
+          abbrev_only = false;
+        } else if (!IsClosing(c)) {
+          break;
+        }
+        ++k;
+      }
+      if (k >= te) {
+        j = te;
+        break;
+      }
+      const Token& next = out->tokens[k];
+      bool end;
+      if (abbrev_only) {
+        // TAGSET §0: an abbreviation ends a sentence only when the next
+        // word starts one ("in the U.S. The embassy").
+        end = ClassOf(Text(text, t)) != AbbrevClass::kTitle &&
+              StartsSentence(text, *out, k, te);
+      } else {
+        UChar32 c = CharAt(text, next.bstart);
+        if (next.kind == TokenKind::kWord || next.kind == TokenKind::kPossessive) {
+          end = !u_islower(c);  // "“Why?” he asked" goes on
+        } else if (next.kind == TokenKind::kPunct) {
+          end = IsOpening(c);  // a comma or dash after the mark goes on
+        } else {
+          end = true;
+        }
+        // "1. The first point": a list number is not a sentence.
+        if (end && j == s + 1 && out->tokens[s].kind == TokenKind::kNumber &&
+            Text(text, t) == ".") {
+          end = false;
+        }
+      }
+      j = k;
+      if (end) break;
+    }
+    emit(s, j, HeadingKind::kNone);
+    i = j;
+  }
+  // TAGSET §0: a short line without final punctuation is a heading.
+  if (label_end < 0 && out->sentences.size() == first_sentence + 1) {
+    Sentence& x = out->sentences.back();
+    int32_t k = x.token_end - 1;
+    while (k > x.token_begin && out->tokens[k].kind == TokenKind::kPunct &&
+           IsClosing(CharAt(text, out->tokens[k].bstart)))
+      --k;
+    const Token& last = out->tokens[k];
+    UChar32 c = CharAt(text, last.bstart);
+    bool final_punct = last.kind == TokenKind::kPunct &&
+                       (IsTerminal(c) || c == ':' || c == ';' || c == ',');
+    int words = 0, lower = 0;
+    for (int32_t m = x.token_begin; m < x.token_end; ++m) {
+      const Token& t = out->tokens[m];
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++words;
+      if (t.kind == TokenKind::kWord && u_islower(CharAt(text, t.bstart))) ++lower;
+    }
+    // A final abbreviation is final punctuation, except in a short
+    // capitalized line such as the dateline "Washington, D.C.".
+    if (last.abbreviation) final_punct = !(words <= 6 && lower == 0);
+    if (!final_punct && words > 0 && words <= kMaxHeadingWords) {
+      x.heading = HeadingKind::kTitle;
+      *turn = -1;  // a heading ends the speaker's turn
+    }
+  }
+  for (size_t k = first_sentence; k < out->sentences.size(); ++k) {
+    if (out->sentences[k].heading == HeadingKind::kNone ||
+        out->sentences[k].heading == HeadingKind::kStageDirection) {
+      out->sentences[k].turn = *turn;
+    }
+  }
+}
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
+Segmenter::~Segmenter() = default;
+
+Segmentation Segmenter::Segment(const Document& doc, const SegmentOptions& options) {
+  Segmentation out;
+  std::string_view text = doc.text();
+  if (text.empty() || !impl_->words) return out;
+  impl_->Tokenize(text, &out);
+
+  std::vector<std::pair<int64_t, int64_t>> paras = ParagraphBytes(text, options.paragraphs);
+  out.paragraphs.reserve(paras.size());
+  out.sentences.reserve(out.tokens.size() / 20 + 4);
+  int32_t turn = -1;
+  int32_t k = 0, n = static_cast<int32_t>(out.tokens.size());
+  for (size_t p = 0; p < paras.size(); ++p) {
+    Paragraph para;
+    para.bstart = paras[p].first;
+    para.bend = paras[p].second;
+    out.paragraphs.push_back(para);
+    while (k < n && out.tokens[k].bstart < para.bstart) ++k;
+    int32_t tb = k;
+    while (k < n && out.tokens[k].bend <= para.bend) ++k;
+    if (k > tb) {
+      impl_->SplitParagraph(text, static_cast<int32_t>(p + 1), tb, k, &out, &turn);
+    }
+  }
+
+  // Code point offsets, each sequence walked once in increasing order.
+  CpCursor tokens_cp(text, doc.ascii()), parts_cp(text, doc.ascii()),
+      spans_cp(text, doc.ascii());
+  for (Token& t : out.tokens) {
+    t.start = tokens_cp.To(t.bstart);
+    t.end = tokens_cp.To(t.bend);
+  }
+  for (Span& s : out.parts) {
+    s.start = parts_cp.To(s.bstart);
+    s.end = parts_cp.To(s.bend);
+  }
+  for (Paragraph& p : out.paragraphs) {
+    p.start = spans_cp.To(p.bstart);
+    p.end = spans_cp.To(p.bend);
+  }
+  std::unordered_map<std::string_view, int32_t> seen;
+  for (size_t i = 0; i < out.sentences.size(); ++i) {
+    Sentence& x = out.sentences[i];
+    x.start = out.tokens[x.token_begin].start;
+    x.end = out.tokens[x.token_end - 1].end;
+    // Verbatim repeats (pull quotes) point at the first occurrence; short
+    // formulae ("Thank you.") recur naturally and are left alone.
+    if (x.heading != HeadingKind::kNone) continue;
+    int words = 0;
+    for (int32_t m = x.token_begin; m < x.token_end; ++m)
+      if (out.tokens[m].kind == TokenKind::kWord) ++words;
+    if (words < 4) continue;
+    auto [it, inserted] = seen.emplace(text.substr(x.bstart, x.bend - x.bstart),
+                                       static_cast<int32_t>(i));
+    if (!inserted) x.duplicate_of = it->second;
+  }
+  return out;
+}
+
+}  // namespace relscan

@@ -82,7 +82,7 @@ void Progress::Done(int64_t bytes) {
   bytes_ += bytes;
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
-  if (now - last_ >= std::chrono::milliseconds(100) || done_ == total_) {
+  if (now - last_ >= std::chrono::milliseconds(100) && done_ < total_) {
     last_ = now;
     Show(false);
   }

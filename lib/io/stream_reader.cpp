@@ -19,13 +19,19 @@ Value Convert(simdjson::dom::element e) {
     case simdjson::dom::element_type::DOUBLE: return Value(double(e.get_double().value()));
     case simdjson::dom::element_type::STRING: return Value(std::string_view(e.get_string().value()));
     case simdjson::dom::element_type::ARRAY: {
+      // Held in a local: a range-for over get_array().value() would iterate
+      // a destroyed temporary.
+      simdjson::dom::array items;
+      if (e.get_array().get(items)) return Value();
       Array a;
-      for (simdjson::dom::element x : e.get_array().value()) a.push_back(Convert(x));
+      for (simdjson::dom::element x : items) a.push_back(Convert(x));
       return Value(std::move(a));
     }
     case simdjson::dom::element_type::OBJECT: {
+      simdjson::dom::object fields;
+      if (e.get_object().get(fields)) return Value();
       Object o;
-      for (simdjson::dom::key_value_pair kv : e.get_object().value())
+      for (simdjson::dom::key_value_pair kv : fields)
         o.emplace_back(std::string(kv.key), Convert(kv.value));
       return Value(std::move(o));
     }
@@ -43,8 +49,11 @@ Result<Record> Parse(simdjson::dom::parser& parser, std::string_view json) {
   if (e.type() != simdjson::dom::element_type::OBJECT) {
     return MakeError(ErrorCode::kMalformed, "expected a JSON object");
   }
-  Value v = Convert(e);
-  return Record(Object(v.AsObject()));
+  simdjson::dom::object fields;
+  if (e.get_object().get(fields)) return MakeError(ErrorCode::kMalformed, "expected a JSON object");
+  Object o;
+  for (simdjson::dom::key_value_pair kv : fields) o.emplace_back(std::string(kv.key), Convert(kv.value));
+  return Record(std::move(o));
 }
 
 }  // namespace

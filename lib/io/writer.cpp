@@ -149,16 +149,16 @@ class TableWriter : public RecordWriter {
  private:
   void Flush() {
     streaming_ = true;
-    if (header_) Row(columns_, true);
+    if (header_) Row(columns_);
     for (const auto& r : rows_) Row(r);
     rows_.clear();
   }
-  void Row(const std::vector<std::string>& cells, bool header = false) {
+  void Row(const std::vector<std::string>& cells) {
     buf_.clear();
     for (size_t i = 0; i < cells.size(); ++i) {
       bool last = i + 1 == cells.size();
       int pad = std::max(0, widths_[i] - DisplayWidth(cells[i]));
-      bool right = numeric_[i] && !header;
+      bool right = numeric_[i];
       if (right) buf_.append(pad, ' ');
       buf_.append(cells[i]);
       if (!right && !last) buf_.append(pad, ' ');

@@ -193,6 +193,7 @@ std::vector<std::pair<int64_t, int64_t>> ParagraphBytes(std::string_view text,
 }
 
 TokenKind PunctKind(UChar32 c) {
+  if (c == '`') return TokenKind::kPunct;  // Sk, but a quote mark in ``...''
   if (c == '%' || c == 0x2030 || c == 0x2031) return TokenKind::kSymbol;
   switch (u_charType(c)) {
     case U_CURRENCY_SYMBOL:
@@ -571,7 +572,7 @@ void Segmenter::Impl::SplitParagraph(std::string_view text, int32_t para,
   }
   while (i < te) {
     int32_t stage = MatchStageDirection(text, *out, i, te, false);
-    if (stage > 0 && i > tb) {
+    if (stage > 0) {
       emit(i, stage, HeadingKind::kStageDirection);
       i = stage;
       continue;

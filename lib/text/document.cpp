@@ -20,6 +20,15 @@
 namespace relscan {
 namespace {
 
+// Returns strerror(err) in the lowercase style of our messages.
+std::string ErrnoMessage(int err) {
+  std::string m = std::strerror(err);
+  if (!m.empty() && m[0] >= 'A' && m[0] <= 'Z' && !(m.size() > 1 && m[1] >= 'A' && m[1] <= 'Z')) {
+    m[0] = static_cast<char>(m[0] + 32);
+  }
+  return m;
+}
+
 // Returns the length of a UTF-8 sequence from its lead byte (1 for
 // continuation bytes, so that a walk over valid text never stalls).
 inline int LeadLength(unsigned char b) {
@@ -288,7 +297,7 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0) {
     Error e = MakeError(errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
                         errno == ENOENT ? std::string("no such file")
-                                        : std::string(std::strerror(errno)));
+                                        : ErrnoMessage(errno));
     e.path = path;
     return e;
   }
@@ -299,8 +308,7 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
-    Error e = MakeError(ErrorCode::kIo, fmt::format("cannot open: {}",
-                                                    std::strerror(errno)));
+    Error e = MakeError(ErrorCode::kIo, fmt::format("cannot open: {}", ErrnoMessage(errno)));
     e.path = path;
     return e;
   }
@@ -312,8 +320,7 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   int err = errno;
   std::fclose(f);
   if (failed) {
-    Error e = MakeError(ErrorCode::kIo, fmt::format("cannot read: {}",
-                                                    std::strerror(err)));
+    Error e = MakeError(ErrorCode::kIo, fmt::format("cannot read: {}", ErrnoMessage(err)));
     e.path = path;
     return e;
   }

@@ -51,10 +51,10 @@
 // their `attr-lenient` row with SimilarName.
 //
 // Errors: an unknown kind in EvalOptions::kinds, or an EvalOptions::doc not
-// in the stream, is kUsage; a record without a "kind" string, without
-// whole-number "start"/"end" (kinds other than "document"), or without a
-// "label" string (entities, dates, figures, quotes) is kMalformed, and the
-// message names the record ("gold record 3: ...", 1-based).
+// in the stream, is kUsage. A record without a "kind" string, or a scored
+// record (gold, or of the chosen document) without whole-number "start" and
+// "end" or, for entities, dates, figures and quotes, a "label" string, is
+// kMalformed; the message names the record ("gold record 3: ...", 1-based).
 #ifndef RELSCAN_EVAL_H_
 #define RELSCAN_EVAL_H_
 

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# bench/run.sh: relscan's speed budget (DESIGN.md "Speed budget").
+#
+#   bench/run.sh [BUILD_DIR]          # default: build
+#
+# Builds two corpora from corpora/*.txt under ${BENCH_DIR:-/tmp/relscan-bench}
+# (big.txt, >= 20 MB; many/, 2,000 files of ~10 KB; many200/, the first 200),
+# then measures:
+#   - relscan_bench big.txt: the bare ICU word-BreakIterator loop, load,
+#     segmentation alone and tag + JSONL, in one process on the same bytes;
+#   - `relscan tag big.txt` and `relscan sentences big.txt --format tsv`:
+#     wall time, MB/s, peak RSS (GNU time);
+#   - `relscan tag -r many/` with --jobs 1 and --jobs 2;
+#   - peak RSS of `relscan tag -r many200/` vs `-r many/` (--jobs 2).
+# and prints a Markdown summary. REPEAT (default 3) sets the number of runs
+# per timing; the best wall time is kept. MB = 10^6 bytes.
+set -euo pipefail
+
+BUILD_DIR=${1:-build}
+BENCH_DIR=${BENCH_DIR:-/tmp/relscan-bench}
+REPEAT=${REPEAT:-3}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$ROOT/$BUILD_DIR" ;; esac
+RELSCAN="$BUILD_DIR/cli/relscan"
+BENCH="$BUILD_DIR/bench/relscan_bench"
+GNU_TIME=/usr/bin/time
+
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+[[ -x "$RELSCAN" ]] || die "no relscan binary at $RELSCAN (build it: ninja -C $BUILD_DIR relscan)"
+[[ -x "$BENCH" ]] || die "no relscan_bench binary at $BENCH (build it: ninja -C $BUILD_DIR relscan_bench)"
+if [[ ! -x "$GNU_TIME" ]] || ! "$GNU_TIME" -f '%e %M' true >/dev/null 2>&1; then
+  die "GNU time is missing at $GNU_TIME (needed for peak memory): install the Debian package 'time' (apt-get install time)"
+fi
+shopt -s nullglob
+SOURCES=("$ROOT"/corpora/*.txt)
+shopt -u nullglob
+((${#SOURCES[@]} > 0)) || die "no texts in $ROOT/corpora"
+
+# ---------------------------------------------------------------- corpora
+BIG="$BENCH_DIR/big.txt"
+MANY="$BENCH_DIR/many"
+MANY200="$BENCH_DIR/many200"
+BIG_TARGET=$((20 * 1000 * 1000))
+MANY_FILES=2000
+MANY_SIZE=10000
+
+# Other work on the machine skews every figure (and --jobs scaling most).
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== load average: $load_before ($(nproc) cores)"
+if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+  echo "warning: the machine is busy; figures will be low and --jobs scaling unreliable" >&2
+fi
+
+echo "== building corpora under $BENCH_DIR"
+mkdir -p "$BENCH_DIR"
+rm -rf "$MANY" "$MANY200" "$BIG"
+# big.txt: every corpora/*.txt as it is, one after another, over and over.
+size=0
+while ((size < BIG_TARGET)); do
+  cat "${SOURCES[@]}" >>"$BIG"
+  size=$(stat -c %s "$BIG")
+done
+# many/: files of ~MANY_SIZE bytes cut from the same stream (big.txt, read
+# twice over if need be) at line
+# boundaries; the target size varies a little (±20%) so sizes are unequal,
+# but the cut is deterministic. Byte counts: LC_ALL=C.
+mkdir -p "$MANY" "$MANY200"
+LC_ALL=C awk -v dir="$MANY" -v nfiles="$MANY_FILES" -v size="$MANY_SIZE" '
+  function target(i) { return int(size * (0.8 + 0.4 * ((i * 7919) % 101) / 100)) }
+  BEGIN { i = 1; n = 0; want = target(i); name = sprintf("%s/doc%04d.txt", dir, i) }
+  {
+    print > name; n += length($0) + 1
+    if (n >= want) {
+      close(name); if (++i > nfiles) exit
+      n = 0; want = target(i); name = sprintf("%s/doc%04d.txt", dir, i)
+    }
+  }' "$BIG" "$BIG"
+count=$(find "$MANY" -name '*.txt' | wc -l)
+((count == MANY_FILES)) || die "made $count files in $MANY, wanted $MANY_FILES (is big.txt too small?)"
+for ((i = 1; i <= 200; i++)); do cp "$(printf '%s/doc%04d.txt' "$MANY" "$i")" "$MANY200/"; done
+big_bytes=$(stat -c %s "$BIG")
+many_bytes=$(cat "$MANY"/*.txt | wc -c)
+many200_bytes=$(cat "$MANY200"/*.txt | wc -c)
+echo "big.txt: $big_bytes bytes; many/: $MANY_FILES files, $many_bytes bytes; many200/: 200 files, $many200_bytes bytes"
+
+# ---------------------------------------------------------------- helpers
+# mb BYTES SECONDS -> MB/s
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? b / 1e6 / s : 0) }'; }
+# rate COUNT SECONDS -> count/s
+rate() { awk -v c="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# timed LABEL CMD...: runs CMD REPEAT times with stdout to /dev/null; sets
+# T_WALL (best wall seconds, from date +%s%N), T_CPU (user + sys seconds of
+# that run) and T_RSS (largest peak RSS in KiB), the last two from GNU time.
+# Fails loudly if CMD fails.
+timed() {
+  local label=$1; shift
+  local best="" cpu="" rss=0 i t0 t1 wall m c
+  local tf="$BENCH_DIR/.time.$$" ef="$BENCH_DIR/.stderr.$$"
+  for ((i = 0; i < REPEAT; i++)); do
+    t0=$(date +%s%N)
+    if ! "$GNU_TIME" -f '%e %M %U %S' -o "$tf" "$@" >/dev/null 2>"$ef"; then
+      cat "$ef" >&2
+      die "$label failed: $*"
+    fi
+    t1=$(date +%s%N)
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    m=$(awk '{ print $2 }' "$tf")
+    c=$(awk '{ printf "%.2f", $3 + $4 }' "$tf")
+    if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best=$wall
+      cpu=$c
+    fi
+    ((m > rss)) && rss=$m
+  done
+  rm -f "$tf" "$ef"
+  T_WALL=$best
+  T_CPU=$cpu
+  T_RSS=$rss
+  printf '%-40s %7.3f s wall %6s s cpu %7s MB/s  peak RSS %7s MB\n' "$label" "$T_WALL" "$T_CPU" \
+    "$(mbps "${BYTES:-0}" "$T_WALL")" "$(kb_to_mb "$T_RSS")"
+}
+
+# ---------------------------------------------------------------- (b) stages
+echo
+echo "== relscan_bench big.txt --repeat $REPEAT (one process, one core, same bytes)"
+BENCH_TSV=$("$BENCH" "$BIG" --repeat "$REPEAT" 2>/dev/null)
+echo "$BENCH_TSV" | column -t -s $'\t'
+field() { echo "$BENCH_TSV" | awk -F'\t' -v s="$1" -v c="$2" '$1 == s { print $c }'; }
+icu_mbps=$(field icu_loop 4); icu_tps=$(field icu_loop 6)
+seg_mbps=$(field segment 4); seg_tps=$(field segment 6); seg_ratio=$(field segment 7)
+tag_mbps=$(field tag_jsonl 4); tag_tps=$(field tag_jsonl 6); tag_ratio=$(field tag_jsonl 7)
+pipe_mbps=$(field pipeline 4); pipe_ratio=$(field pipeline 7)
+load_mbps=$(field load 4)
+tokens=$(field segment 5)
+
+# Peak RSS of the ICU loop on its own, as a process (file bytes + ICU).
+"$GNU_TIME" -f '%e %M' -o "$BENCH_DIR/.time.$$" "$BENCH" "$BIG" --repeat 1 --stage icu_loop >/dev/null 2>&1
+icu_rss=$(awk '{ print $2 }' "$BENCH_DIR/.time.$$"); rm -f "$BENCH_DIR/.time.$$"
+echo "ICU loop alone: peak RSS $(kb_to_mb "$icu_rss") MB"
+
+# ---------------------------------------------------------------- (c) CLI, big file
+echo
+echo "== relscan on big.txt (best of $REPEAT)"
+BYTES=$big_bytes
+timed "relscan tag big.txt" "$RELSCAN" tag --progress=never "$BIG"
+tag_wall=$T_WALL; tag_rss=$T_RSS
+timed "relscan sentences big.txt --format tsv" "$RELSCAN" sentences --progress=never --format tsv "$BIG"
+sent_wall=$T_WALL; sent_rss=$T_RSS
+
+# ---------------------------------------------------------------- (d) many files
+echo
+echo "== relscan tag -r on many files (best of $REPEAT)"
+BYTES=$many_bytes
+timed "relscan tag -r many/ --jobs 1" "$RELSCAN" tag --progress=never -r --jobs 1 "$MANY"
+j1_wall=$T_WALL; j1_cpu=$T_CPU; j1_rss=$T_RSS
+timed "relscan tag -r many/ --jobs 2" "$RELSCAN" tag --progress=never -r --jobs 2 "$MANY"
+j2_wall=$T_WALL; j2_cpu=$T_CPU; j2_rss=$T_RSS
+BYTES=$many200_bytes
+timed "relscan tag -r many200/ --jobs 2" "$RELSCAN" tag --progress=never -r --jobs 2 "$MANY200"
+m200_wall=$T_WALL; m200_cpu=$T_CPU; m200_rss=$T_RSS
+speedup=$(ratio "$j1_wall" "$j2_wall")
+
+# ---------------------------------------------------------------- (e) summary
+seg_goal=$(awk -v r="$seg_ratio" 'BEGIN { print (r >= 0.5 ? "met" : "NOT met") }')
+cat <<EOF
+
+== summary ($(date -u +%Y-%m-%d), $(nproc) cores, load average before the run $load_before, ICU $(icu-config --version 2>/dev/null || pkg-config --modversion icu-uc 2>/dev/null || echo '?'))
+
+Corpora: big.txt $(mbps "$big_bytes" 1) MB; many/ $MANY_FILES files, $(mbps "$many_bytes" 1) MB; many200/ 200 files, $(mbps "$many200_bytes" 1) MB. $tokens relscan tokens in big.txt.
+
+| measure | MB/s | tokens/s | × ICU loop | peak RSS MB |
+|---|---:|---:|---:|---:|
+| ICU word-BreakIterator loop (UText over UTF-8), 1 core | $icu_mbps | $icu_tps | 1.00 | $(kb_to_mb "$icu_rss") |
+| LoadDocument (decode, check, NFC) | $load_mbps | | | |
+| Segmenter::Segment (segmentation alone) | $seg_mbps | $seg_tps | $seg_ratio | |
+| Tagger::Tag + JSONL rendering | $tag_mbps | $tag_tps | $tag_ratio | |
+| load + tag + JSONL (in process) | $pipe_mbps | | $pipe_ratio | |
+| \`relscan tag big.txt\` | $(mbps "$big_bytes" "$tag_wall") | $(rate "$tokens" "$tag_wall") | $(ratio "$(mbps "$big_bytes" "$tag_wall")" "$icu_mbps") | $(kb_to_mb "$tag_rss") |
+| \`relscan sentences big.txt --format tsv\` | $(mbps "$big_bytes" "$sent_wall") | $(rate "$tokens" "$sent_wall") | $(ratio "$(mbps "$big_bytes" "$sent_wall")" "$icu_mbps") | $(kb_to_mb "$sent_rss") |
+
+Segmentation goal (≥ 0.5× the ICU loop): $seg_goal ($seg_ratio×).
+
+| many-files corpus | wall s | CPU s | MB/s | speedup | peak RSS MB |
+|---|---:|---:|---:|---:|---:|
+| \`relscan tag -r many/ --jobs 1\` (2,000 files) | $j1_wall | $j1_cpu | $(mbps "$many_bytes" "$j1_wall") | 1.00 | $(kb_to_mb "$j1_rss") |
+| \`relscan tag -r many/ --jobs 2\` (2,000 files) | $j2_wall | $j2_cpu | $(mbps "$many_bytes" "$j2_wall") | $speedup | $(kb_to_mb "$j2_rss") |
+| \`relscan tag -r many200/ --jobs 2\` (200 files) | $m200_wall | $m200_cpu | $(mbps "$many200_bytes" "$m200_wall") | | $(kb_to_mb "$m200_rss") |
+
+Peak RSS, 200 vs 2,000 files (--jobs 2): $(kb_to_mb "$m200_rss") MB vs $(kb_to_mb "$j2_rss") MB ($(ratio "$j2_rss" "$m200_rss")×).
+EOF

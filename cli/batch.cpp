@@ -172,33 +172,35 @@ void RunBatch(const std::vector<std::string>& inputs, int jobs,
   stop_all();
 }
 
-DocOutput LoadRecords(const std::string& path, const CommonConfig& config) {
-  DocOutput out;
+void LoadRecords(const std::string& path, const CommonConfig& config,
+                 const std::function<void(Record&&)>& emit, DocOutput* out) {
   std::string name = path == "-" ? "<stdin>" : path;
   Result<std::string> bytes = ReadFileBytes(path);
   if (!bytes) {
     Error e = bytes.error();
     e.path = name;
-    out.errors.push_back(std::move(e));
-    return out;
+    out->errors.push_back(std::move(e));
+    return;
   }
-  out.bytes = static_cast<int64_t>(bytes->size());
+  out->bytes = static_cast<int64_t>(bytes->size());
   bool stream = config.input == InputMode::kStream ||
                 (config.input == InputMode::kAuto && LooksLikeStream(*bytes));
   if (stream) {
     Result<std::vector<Record>> records = ParseStream(*bytes, name);
     if (!records) {
-      out.errors.push_back(records.error());
-      return out;
+      out->errors.push_back(records.error());
+      return;
     }
-    out.records = std::move(*records);
-    return out;
+    for (Record& r : *records) emit(std::move(r));
+    return;
   }
   Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
   if (!doc) {
-    out.errors.push_back(doc.error());
-    return out;
+    out->errors.push_back(doc.error());
+    return;
   }
+  bytes->clear();
+  bytes->shrink_to_fit();
   // One tagger per thread: it holds ICU iterators that are not thread-safe.
   thread_local std::unique_ptr<Tagger> tagger;
   thread_local std::string tagger_key;
@@ -209,8 +211,17 @@ DocOutput LoadRecords(const std::string& path, const CommonConfig& config) {
     tagger = std::make_unique<Tagger>(config.tag);
     tagger_key = key;
   }
-  tagger->Tag(*doc, &out.records);
+  tagger->Tag(*doc, emit);
+}
+
+DocOutput LoadRecords(const std::string& path, const CommonConfig& config) {
+  DocOutput out;
+  LoadRecords(path, config, [&out](Record&& r) { out.records.push_back(std::move(r)); }, &out);
   return out;
+}
+
+bool RendersPerRecord(Format format) {
+  return format == Format::kTsv || format == Format::kCsv || format == Format::kJsonl;
 }
 
 std::vector<std::vector<const Record*>> GroupByDocument(const std::vector<Record>& records) {

@@ -25,6 +25,7 @@ std::vector<std::string> ExpandInputs(const CommonConfig& config);
 /// What processing one input produced.
 struct DocOutput {
   std::vector<Record> records;
+  std::string rendered;       // output already rendered by the worker
   std::vector<Error> errors;  // reported in input order, with the records
   int64_t bytes = 0;          // input size, for the progress line
 };
@@ -53,9 +54,17 @@ void RunBatch(const std::vector<std::string>& inputs, int jobs,
               const std::function<DocOutput(const std::string&)>& work,
               const std::function<void(DocOutput&)>& deliver, Progress* progress);
 
-/// Loads one input as stream records: a tagged stream is parsed, raw text
-/// is tagged with a per-thread Tagger.
+/// Loads one input and hands its stream records to emit, in order: a
+/// tagged stream is parsed, raw text is tagged with a per-thread Tagger.
+/// Errors go to out->errors, and out->bytes gets the input's size.
+void LoadRecords(const std::string& path, const CommonConfig& config,
+                 const std::function<void(Record&&)>& emit, DocOutput* out);
+/// Loads one input's stream records into DocOutput::records.
 DocOutput LoadRecords(const std::string& path, const CommonConfig& config);
+
+/// Says whether a format renders each record on its own, so that workers
+/// can render ahead (tsv, csv, jsonl) and the writer only concatenates.
+bool RendersPerRecord(Format format);
 
 /// Sorts records into documents, keeping order: the records of each "doc".
 std::vector<std::vector<const Record*>> GroupByDocument(const std::vector<Record>& records);

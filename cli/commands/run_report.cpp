@@ -15,11 +15,25 @@ ExitCode RunReport(Invocation& inv, const CommonConfig& config,
       inputs, config.jobs,
       [&](const std::string& path) {
         DocOutput out = LoadRecords(path, config);
-        if (out.errors.empty()) out.records = rows(out.records);
+        if (!out.errors.empty()) return out;
+        out.records = rows(out.records);
+        if (RendersPerRecord(config.format)) {
+          // Render on the worker; the header is the main writer's.
+          WriterOptions options = config.writer;
+          options.header = false;
+          StringSink rendered;
+          std::unique_ptr<RecordWriter> w = MakeWriter(config.format, &rendered, options);
+          w->Begin(columns);
+          for (const Record& r : out.records) w->Write(r);
+          w->End();
+          out.rendered = rendered.str();
+          out.records.clear();
+        }
         return out;
       },
       [&](DocOutput& out) {
         for (const Error& e : out.errors) inv.diag->InputError(e);
+        sink.Write(out.rendered);
         for (const Record& r : out.records) writer->Write(r);
       },
       &progress);

@@ -34,9 +34,20 @@ ExitCode RunTag(Invocation& inv) {
   Progress progress(config.progress, inputs.size());
   RunBatch(
       inputs, config.jobs,
-      [&](const std::string& path) { return LoadRecords(path, config); },
+      [&](const std::string& path) {
+        if (config.format != Format::kJsonl) return LoadRecords(path, config);
+        // JSON Lines are rendered on the worker as records come, so that a
+        // large document is never held as records.
+        DocOutput out;
+        LoadRecords(path, config, [&out](Record&& r) {
+          AppendJson(r, &out.rendered);
+          out.rendered.push_back('\n');
+        }, &out);
+        return out;
+      },
       [&](DocOutput& out) {
         for (const Error& e : out.errors) inv.diag->InputError(e);
+        sink.Write(out.rendered);
         for (const Record& r : out.records) writer->Write(r);
       },
       &progress);

@@ -42,7 +42,11 @@ Record DocumentRecord(const Document& doc, const TagOptions& options) {
 }
 
 void Tagger::Tag(const Document& doc, std::vector<Record>* out) {
-  out->push_back(DocumentRecord(doc, options_));
+  Tag(doc, [out](Record&& r) { out->push_back(std::move(r)); });
+}
+
+void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit) {
+  emit(DocumentRecord(doc, options_));
   seg_ = segmenter_.Segment(doc, options_.segment);
   const std::string& text = doc.text();
   for (size_t i = 0; i < seg_.sentences.size(); ++i) {
@@ -61,11 +65,11 @@ void Tagger::Tag(const Document& doc, std::vector<Record>* out) {
       tokens.reserve(s.token_end - s.token_begin);
       for (int32_t k = s.token_begin; k < s.token_end; ++k) {
         const Token& t = seg_.tokens[k];
-        tokens.push_back(Value(Array{Value(t.start), Value(t.end)}));
+        tokens.push_back(Value(Array{Value(int64_t{t.start}), Value(int64_t{t.end})}));
       }
       r.Add("tokens", Value(std::move(tokens)));
     }
-    out->push_back(std::move(r));
+    emit(std::move(r));
   }
 }
 

@@ -59,8 +59,8 @@ int64_t OverlapLength(const Span& a, const Span& b) {
 
 Error Malformed(std::string_view side, size_t index, std::string_view what,
                 const std::string& path) {
-  Error e = MakeError(ErrorCode::kMalformed,
-                      fmt::format("{} record {}: {}", side, index + 1, what));
+  Error e =
+      MakeError(ErrorCode::kMalformed, fmt::format("{} record {}: {}", side, index + 1, what));
   e.path = path;
   return e;
 }
@@ -75,8 +75,8 @@ bool ReadOffset(const Record& r, std::string_view name, int64_t* out) {
   return true;
 }
 
-Result<Span> ReadSpan(const Record& r, std::string_view kind, std::string_view side,
-                      size_t index, const std::string& path) {
+Result<Span> ReadSpan(const Record& r, std::string_view kind, std::string_view side, size_t index,
+                      const std::string& path) {
   Span s;
   s.record = &r;
   if (!ReadOffset(r, "start", &s.start)) {
@@ -227,8 +227,7 @@ Record Row(std::string_view kind, std::string_view label, std::string_view measu
 
 // One span row; label "*" counts every label.
 Record SpanRow(std::string_view kind, std::string_view label, std::string_view measure,
-               const std::vector<Span>& gold, const std::vector<Span>& system,
-               const Matching& m) {
+               const std::vector<Span>& gold, const std::vector<Span>& system, const Matching& m) {
   auto counts = [&](const Span& s) { return label == "*" || s.label == label; };
   int64_t n_gold = 0, tp = 0, fp = 0;
   for (size_t i = 0; i < gold.size(); ++i) {
@@ -283,8 +282,8 @@ void AddAttributeRows(std::string_view kind, const std::vector<Span>& gold,
       const Value* want = gold[g].record->Get(attribute.name);
       if (want == nullptr || want->is_null()) continue;
       ++n;
-      const Value* got = system[static_cast<size_t>(strict.gold_to_system[g])].record->Get(
-          attribute.name);
+      const Value* got =
+          system[static_cast<size_t>(strict.gold_to_system[g])].record->Get(attribute.name);
       if (got == nullptr) continue;
       if (attribute.is_name && want->is_string() && got->is_string()) {
         correct += SameName(want->AsString(), got->AsString());
@@ -336,8 +335,8 @@ std::string Quoted(const std::vector<std::string>& items) {
 }
 
 // Picks the document of the system stream that the gold file describes.
-Result<std::string> SelectDocument(const std::vector<Record>& system,
-                                   const std::string& gold_path, const EvalOptions& options) {
+Result<std::string> SelectDocument(const std::vector<Record>& system, const std::string& gold_path,
+                                   const EvalOptions& options) {
   std::vector<std::string> docs;
   for (const Record& r : system) {
     const std::string& doc = r.GetString("doc");
@@ -358,9 +357,8 @@ Result<std::string> SelectDocument(const std::vector<Record>& system,
   size_t best_length = 0;
   for (const std::string& doc : docs) {
     std::string stem = PathStem(doc);
-    bool fits = gold_stem == stem ||
-                (gold_stem.size() > stem.size() && gold_stem.starts_with(stem) &&
-                 gold_stem[stem.size()] == '.');
+    bool fits = gold_stem == stem || (gold_stem.size() > stem.size() &&
+                                      gold_stem.starts_with(stem) && gold_stem[stem.size()] == '.');
     if (!fits || stem.size() < best_length) continue;
     if (stem.size() > best_length || best.empty()) best.clear();
     best_length = stem.size();
@@ -411,8 +409,8 @@ Result<std::vector<std::string>> SelectKinds(const std::vector<Record>& gold,
 
 const std::vector<std::string>& EvalColumns() {
   static const std::vector<std::string> kColumns = {
-      "kind", "label", "measure",   "attribute", "gold", "system", "tp",      "fp",
-      "fn",   "precision", "recall", "f1",       "n",    "correct", "accuracy"};
+      "kind", "label",     "measure", "attribute", "gold", "system",  "tp",      "fp",
+      "fn",   "precision", "recall",  "f1",        "n",    "correct", "accuracy"};
   return kColumns;
 }
 
@@ -460,8 +458,7 @@ bool SimilarName(std::string_view gold, std::string_view system) {
   // multibyte characters count as word characters.
   auto word = [](char c) {
     auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-           (u >= 'A' && u <= 'Z');
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
   };
   for (size_t at = a.find(b); at != std::string::npos; at = a.find(b, at + 1)) {
     bool left = at == 0 || !word(a[at - 1]) || !word(b.front());
@@ -474,8 +471,7 @@ bool SimilarName(std::string_view gold, std::string_view system) {
 
 Result<std::vector<Record>> Evaluate(const std::vector<Record>& gold,
                                      const std::vector<Record>& system,
-                                     const std::string& gold_path,
-                                     const EvalOptions& options) {
+                                     const std::string& gold_path, const EvalOptions& options) {
   for (size_t i = 0; i < gold.size(); ++i) {
     const Value* kind = gold[i].Get("kind");
     if (kind == nullptr || !kind->is_string()) {

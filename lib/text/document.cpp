@@ -329,6 +329,12 @@ Result<std::string> ReadFileBytes(const std::string& path) {
 
 Result<Document> LoadDocument(std::string_view bytes, std::string path,
                               const LoadOptions& options) {
+  // Token offsets are 32-bit (segment.h).
+  if (bytes.size() >= (uint64_t{1} << 32)) {
+    Error e = MakeError(ErrorCode::kIo, "file too large (4 GiB at most)");
+    e.path = path;
+    return e;
+  }
   std::string sha = Sha256Hex(bytes);
   SourceEncoding encoding = SourceEncoding::kUtf8;
   std::string decoded;  // holds the text when it differs from bytes

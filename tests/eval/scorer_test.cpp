@@ -1,6 +1,7 @@
 // Tests for lib/eval/scorer.cpp: hand-computed scores (TAGSET.md "Scoring").
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -43,8 +44,7 @@ const Record* FindRow(const std::vector<Record>& rows, std::string_view kind,
   return nullptr;
 }
 
-std::vector<Record> MustEvaluate(const std::vector<Record>& gold,
-                                 const std::vector<Record>& system,
+std::vector<Record> MustEvaluate(const std::vector<Record>& gold, const std::vector<Record>& system,
                                  const EvalOptions& options = {},
                                  const std::string& gold_path = "gold/essay.jsonl") {
   Result<std::vector<Record>> rows = Evaluate(gold, system, gold_path, options);
@@ -105,8 +105,8 @@ void CheckAttrRows(const std::vector<Record>& rows, const std::vector<AttrCase>&
 std::vector<std::string> RowKeys(const std::vector<Record>& rows) {
   std::vector<std::string> keys;
   for (const Record& r : rows) {
-    std::string key = r.GetString("kind") + "/" + r.GetString("label") + "/" +
-                      r.GetString("measure");
+    std::string key =
+        r.GetString("kind") + "/" + r.GetString("label") + "/" + r.GetString("measure");
     if (!r.GetString("attribute").empty()) key += "/" + r.GetString("attribute");
     keys.push_back(key);
   }
@@ -114,9 +114,9 @@ std::vector<std::string> RowKeys(const std::vector<Record>& rows) {
 }
 
 TEST_CASE("EvalColumns lists the report's columns in order") {
-  const std::vector<std::string> expected = {
-      "kind", "label",  "measure", "attribute", "gold", "system",  "tp",      "fp",
-      "fn",   "precision", "recall", "f1",      "n",    "correct", "accuracy"};
+  const std::vector<std::string> expected = {"kind",   "label", "measure", "attribute", "gold",
+                                             "system", "tp",    "fp",      "fn",        "precision",
+                                             "recall", "f1",    "n",       "correct",   "accuracy"};
   CHECK(EvalColumns() == expected);
 }
 
@@ -168,14 +168,29 @@ TEST_CASE("Evaluate orders rows by kind in gold order, labels sorted, attributes
   auto system = Records({R"({"kind":"document","doc":"a.txt"})"});
   auto rows = MustEvaluate(gold, system);
   const std::vector<std::string> expected = {
-      "figure/*/strict",         "figure/*/lenient",           "figure/MONEY/strict",
-      "figure/MONEY/lenient",    "figure/*/attr/value",        "figure/*/attr/mod",
-      "figure/*/attr/unit",      "entity/*/strict",            "entity/*/lenient",
-      "entity/GPE/strict",       "entity/GPE/lenient",         "entity/PERSON/strict",
-      "entity/PERSON/lenient",   "entity/*/attr/canonical",    "entity/*/attr-lenient/canonical",
-      "sentence/*/strict",       "sentence/*/lenient",         "claim/*/strict",
-      "claim/*/lenient",         "claim/*/attr/label",         "claim/*/attr/stance",
-      "claim/*/attr/source",     "claim/*/attr-lenient/source",
+      "figure/*/strict",
+      "figure/*/lenient",
+      "figure/MONEY/strict",
+      "figure/MONEY/lenient",
+      "figure/*/attr/value",
+      "figure/*/attr/mod",
+      "figure/*/attr/unit",
+      "entity/*/strict",
+      "entity/*/lenient",
+      "entity/GPE/strict",
+      "entity/GPE/lenient",
+      "entity/PERSON/strict",
+      "entity/PERSON/lenient",
+      "entity/*/attr/canonical",
+      "entity/*/attr-lenient/canonical",
+      "sentence/*/strict",
+      "sentence/*/lenient",
+      "claim/*/strict",
+      "claim/*/lenient",
+      "claim/*/attr/label",
+      "claim/*/attr/stance",
+      "claim/*/attr/source",
+      "claim/*/attr-lenient/source",
   };
   CHECK(RowKeys(rows) == expected);
 }
@@ -327,8 +342,7 @@ TEST_CASE("Evaluate: lenient matching is one-to-one, largest overlap first") {
        Records({R"({"kind":"entity","label":"GPE","start":0,"end":5})"}),
        Records({R"({"kind":"entity","doc":"a","label":"GPE","start":5,"end":9})"}), 0, 1, 1},
       // Labels count in lenient matching too.
-      {"labels must agree",
-       Records({R"({"kind":"entity","label":"GPE","start":0,"end":5})"}),
+      {"labels must agree", Records({R"({"kind":"entity","label":"GPE","start":0,"end":5})"}),
        Records({R"({"kind":"entity","doc":"a","label":"ORG","start":0,"end":4})"}), 0, 1, 1},
   };
   for (const Case& c : cases) {
@@ -343,6 +357,21 @@ TEST_CASE("Evaluate: lenient matching is one-to-one, largest overlap first") {
     CHECK(row->GetInt("fp", -1) == c.fp);
     CHECK(row->GetInt("fn", -1) == c.fn);
   }
+}
+
+TEST_CASE("Evaluate: a system span matches one gold span only, even a repeated one") {
+  auto gold = Records({
+      R"({"kind":"entity","label":"GPE","start":0,"end":6})",
+      R"({"kind":"entity","label":"GPE","start":0,"end":6})",
+  });
+  auto system = Records({
+      R"({"kind":"entity","doc":"a.txt","label":"GPE","start":0,"end":6})",
+  });
+  auto rows = MustEvaluate(gold, system);
+  CheckSpanRows(rows, {
+                          {"entity", "*", "strict", 2, 1, 1, 0, 1},
+                          {"entity", "*", "lenient", 2, 1, 1, 0, 1},
+                      });
 }
 
 TEST_CASE("Evaluate: a repeated system span is a false positive the second time") {
@@ -529,10 +558,15 @@ TEST_CASE("Evaluate prefers the longest stem that fits the gold file's stem") {
       R"({"kind":"sentence","doc":"corpora/iceberg-melted.claims.txt","start":0,"end":5})",
       R"({"kind":"sentence","doc":"corpora/iceberg-melted.claims.txt","start":6,"end":9})",
   });
-  auto claims = MustEvaluate(gold, system, {}, "gold/iceberg-melted.claims.jsonl");
-  CheckSpanRows(claims, {{"sentence", "*", "strict", 1, 2, 0, 2, 1}});
-  auto plain = MustEvaluate(gold, system, {}, "gold/iceberg-melted.jsonl");
-  CheckSpanRows(plain, {{"sentence", "*", "strict", 1, 1, 1, 0, 0}});
+  for (bool reversed : {false, true}) {
+    CAPTURE(reversed);
+    std::vector<Record> stream = system;
+    if (reversed) std::rotate(stream.begin(), stream.begin() + 2, stream.end());
+    auto claims = MustEvaluate(gold, stream, {}, "gold/iceberg-melted.claims.jsonl");
+    CheckSpanRows(claims, {{"sentence", "*", "strict", 1, 2, 0, 2, 1}});
+    auto plain = MustEvaluate(gold, stream, {}, "gold/iceberg-melted.jsonl");
+    CheckSpanRows(plain, {{"sentence", "*", "strict", 1, 1, 1, 0, 0}});
+  }
 }
 
 TEST_CASE("Evaluate scores a one-document stream whatever its name") {
@@ -626,8 +660,7 @@ TEST_CASE("Evaluate scores only the kinds asked for") {
   // A kind absent from the gold scores every system span as a false positive.
   EvalOptions options;
   options.kinds = {"sentence"};
-  CheckSpanRows(MustEvaluate(gold, system, options),
-                {{"sentence", "*", "strict", 0, 1, 0, 1, 0}});
+  CheckSpanRows(MustEvaluate(gold, system, options), {{"sentence", "*", "strict", 0, 1, 0, 1, 0}});
 
   options.kinds = {"entities"};
   Result<std::vector<Record>> bad = Evaluate(gold, system, "gold/a.jsonl", options);
@@ -652,14 +685,14 @@ TEST_CASE("Evaluate refuses malformed records and names them") {
        Records({good_system}), "gold record 2: no \"kind\" string"},
       {"gold without start", Records({R"({"kind":"entity","label":"GPE","end":6})"}),
        Records({good_system}), "gold record 1: \"start\" is missing or not a whole number >= 0"},
-      {"gold with a string end", Records({R"({"kind":"entity","label":"GPE","start":0,"end":"6"})"}),
-       Records({good_system}), "gold record 1: \"end\" is missing or not a whole number >= 0"},
+      {"gold with a string end",
+       Records({R"({"kind":"entity","label":"GPE","start":0,"end":"6"})"}), Records({good_system}),
+       "gold record 1: \"end\" is missing or not a whole number >= 0"},
       {"gold with a fractional start",
-       Records({R"({"kind":"entity","label":"GPE","start":0.5,"end":6})"}),
-       Records({good_system}), "gold record 1: \"start\" is missing or not a whole number >= 0"},
-      {"gold ending before it starts",
-       Records({R"({"kind":"sentence","start":9,"end":6})"}), Records({good_system}),
-       "gold record 1: \"end\" is before \"start\""},
+       Records({R"({"kind":"entity","label":"GPE","start":0.5,"end":6})"}), Records({good_system}),
+       "gold record 1: \"start\" is missing or not a whole number >= 0"},
+      {"gold ending before it starts", Records({R"({"kind":"sentence","start":9,"end":6})"}),
+       Records({good_system}), "gold record 1: \"end\" is before \"start\""},
       {"gold entity without label", Records({R"({"kind":"entity","start":0,"end":6})"}),
        Records({good_system}), "gold record 1: entity has no \"label\" string"},
       {"system without kind", Records({good_gold}),
@@ -678,9 +711,9 @@ TEST_CASE("Evaluate refuses malformed records and names them") {
     CHECK(rows.error().message == c.message);
   }
   // Records of kinds not scored need no offsets: document records, quotes here.
-  auto rows = MustEvaluate(Records({good_gold}),
-                           Records({R"({"kind":"document","doc":"a"})", good_system,
-                                    R"({"kind":"quote","doc":"a"})"}));
+  auto rows = MustEvaluate(
+      Records({good_gold}),
+      Records({R"({"kind":"document","doc":"a"})", good_system, R"({"kind":"quote","doc":"a"})"}));
   CheckSpanRows(rows, {{"entity", "*", "strict", 1, 1, 1, 0, 0}});
 }
 

@@ -76,8 +76,7 @@ struct EvalOptions {
 /// Scores system records against gold records and returns report rows.
 Result<std::vector<Record>> Evaluate(const std::vector<Record>& gold,
                                      const std::vector<Record>& system,
-                                     const std::string& gold_path,
-                                     const EvalOptions& options);
+                                     const std::string& gold_path, const EvalOptions& options);
 
 /// Returns the report's columns, in order.
 const std::vector<std::string>& EvalColumns();

@@ -41,14 +41,15 @@ struct Span {
   int64_t bstart = 0, bend = 0;  // bytes
 };
 
-/// One token.
+/// One token. Offsets are 32-bit (a document is at most 4 GiB) to keep the
+/// token array small: a 20 MB essay has some four million tokens.
 struct Token {
-  int64_t start = 0, end = 0;    // code points
-  int64_t bstart = 0, bend = 0;  // bytes
+  uint32_t start = 0, end = 0;    // code points
+  uint32_t bstart = 0, bend = 0;  // bytes
+  uint32_t parts_begin = 0;       // hyphen compound parts: Segmentation::parts
+  uint16_t parts_count = 0;       // 0 for tokens that are not compounds
   TokenKind kind = TokenKind::kWord;
-  bool abbreviation = false;     // a word with its final period (U.S., Dr.)
-  uint32_t parts_begin = 0;      // hyphen compound parts: Segmentation::parts
-  uint32_t parts_count = 0;      // 0 for tokens that are not compounds
+  bool abbreviation = false;      // a word with its final period (U.S., Dr.)
 };
 
 /// One paragraph: a line (or block of lines) with content, trimmed.

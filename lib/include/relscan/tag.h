@@ -10,6 +10,7 @@
 #ifndef RELSCAN_TAG_H_
 #define RELSCAN_TAG_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ class Tagger {
  public:
   explicit Tagger(TagOptions options) : options_(std::move(options)) {}
 
+  /// Hands the records of one document to emit, one at a time, in order.
+  void Tag(const Document& doc, const std::function<void(Record&&)>& emit);
   /// Appends the records of one document to out.
   void Tag(const Document& doc, std::vector<Record>* out);
 

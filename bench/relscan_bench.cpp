@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
     }
     char ratio[32] = "-";
     if (icu_mbps > 0) std::snprintf(ratio, sizeof ratio, "%.3f", mbps / icu_mbps);
-    std::printf("%s\t%lld\t%.4f\t%.2f\t%s\t%s\t%s\t%.1f\n", r.stage.c_str(),
+    std::printf("%s\t%lld\t%.6f\t%.2f\t%s\t%s\t%s\t%.1f\n", r.stage.c_str(),
                 static_cast<long long>(r.bytes), r.seconds, mbps, tok.c_str(), tps, ratio,
                 r.peak_rss_mb);
   }

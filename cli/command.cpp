@@ -70,8 +70,9 @@ std::string CommandHelp(const Command& c) {
   out << "usage: " << c.synopsis << "\n\n" << c.summary << "\n";
   if (!c.description.empty()) out << "\n" << c.description << "\n";
   po::options_description d = c.options();
-  if (!d.options().empty()) out << "\n" << d;
-  out << "\nSee 'man relscan-" << c.name << "' for details and examples.\n";
+  d.add_options()("help,h", "show this help");
+  out << "\n" << d;
+  if (c.name != "help") out << "\nSee 'man relscan-" << c.name << "' for details and examples.\n";
   return out.str();
 }
 

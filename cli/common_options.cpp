@@ -13,19 +13,19 @@ po::options_description InputOptions() {
   po::options_description d("Input options");
   d.add_options()
       ("recursive,r", po::bool_switch(), "read directories recursively")
-      ("glob", po::value<std::string>()->default_value("*.txt"),
+      ("glob", po::value<std::string>()->default_value("*.txt")->value_name("PATTERN"),
        "file name pattern for -r")
-      ("files-from", po::value<std::string>(),
+      ("files-from", po::value<std::string>()->value_name("FILE"),
        "read input paths from FILE, one a line ('-' for stdin)")
       ("null,0", po::bool_switch(), "paths in --files-from are NUL-separated")
-      ("jobs,j", po::value<int>(), "documents processed in parallel (default: all cores)")
-      ("input", po::value<std::string>()->default_value("auto"),
+      ("jobs,j", po::value<int>()->value_name("N"), "documents processed in parallel (default: all cores)")
+      ("input", po::value<std::string>()->default_value("auto")->value_name("MODE"),
        "read inputs as 'text', tagged 'stream', or 'auto'")
       ("replace-invalid", po::bool_switch(),
        "replace invalid UTF-8 with U+FFFD instead of failing")
-      ("paragraphs", po::value<std::string>()->default_value("auto"),
+      ("paragraphs", po::value<std::string>()->default_value("auto")->value_name("MODE"),
        "paragraph breaks: 'line', 'blank' or 'auto'")
-      ("progress", po::value<std::string>()->default_value("auto"),
+      ("progress", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
        "progress line on stderr: 'auto', 'always' or 'never'");
   return d;
 }
@@ -33,7 +33,7 @@ po::options_description InputOptions() {
 po::options_description OutputOptions(const std::string& formats) {
   po::options_description d("Output options");
   d.add_options()
-      ("format,f", po::value<std::string>(),
+      ("format,f", po::value<std::string>()->value_name("FORMAT"),
        ("output format: " + formats).c_str())
       ("no-header", po::bool_switch(), "leave out the header line (tsv, csv, table)");
   return d;

@@ -16,9 +16,9 @@ namespace {
 po::options_description EvalOptionsDescription() {
   po::options_description d("Eval options");
   d.add_options()
-      ("kinds", po::value<std::string>(),
+      ("kinds", po::value<std::string>()->value_name("KINDS"),
        "score only these kinds (comma-separated: sentence,entity,...)")
-      ("doc", po::value<std::string>(), "the document of the system stream to score");
+      ("doc", po::value<std::string>()->value_name("DOC"), "the document of the system stream to score");
   po::options_description all;
   all.add(d).add(OutputOptions("table, tsv, csv, jsonl or json"));
   return all;
@@ -43,6 +43,13 @@ ExitCode RunEval(Invocation& inv) {
   }
   EvalOptions options;
   if (inv.vm.count("kinds")) options.kinds = SplitComma(inv.vm["kinds"].as<std::string>());
+  // Options are checked before any file is read.
+  for (const std::string& kind : options.kinds) {
+    if (!IsScoredKind(kind)) {
+      throw UsageError{fmt::format(
+          "unknown kind '{}' in --kinds (sentence, entity, date, figure, quote, claim)", kind)};
+    }
+  }
   if (inv.vm.count("doc")) options.doc = inv.vm["doc"].as<std::string>();
 
   const std::string& gold_path = inv.args[0];

@@ -12,7 +12,7 @@ po::options_description TagOptionsDescription() {
   d.add_options()
       ("tokens", po::bool_switch(), "list each sentence's token offsets")
       ("bytes", po::bool_switch(), "add bstart/bend byte offsets to records")
-      ("format,f", po::value<std::string>()->default_value("jsonl"),
+      ("format,f", po::value<std::string>()->default_value("jsonl")->value_name("FORMAT"),
        "output format: jsonl or json");
   po::options_description all;
   all.add(d).add(InputOptions());

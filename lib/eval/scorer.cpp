@@ -407,6 +407,10 @@ Result<std::vector<std::string>> SelectKinds(const std::vector<Record>& gold,
 
 }  // namespace
 
+bool IsScoredKind(std::string_view kind) {
+  return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
+}
+
 const std::vector<std::string>& EvalColumns() {
   static const std::vector<std::string> kColumns = {
       "kind", "label",     "measure", "attribute", "gold", "system",  "tp",      "fp",

@@ -78,6 +78,9 @@ Result<std::vector<Record>> Evaluate(const std::vector<Record>& gold,
                                      const std::vector<Record>& system,
                                      const std::string& gold_path, const EvalOptions& options);
 
+/// Says whether a kind is one that Evaluate can score ("sentence", "entity", ...).
+bool IsScoredKind(std::string_view kind);
+
 /// Returns the report's columns, in order.
 const std::vector<std::string>& EvalColumns();
 

@@ -45,10 +45,19 @@ BIG_TARGET=$((20 * 1000 * 1000))
 MANY_FILES=2000
 MANY_SIZE=10000
 
-# Other work on the machine skews every figure (and --jobs scaling most).
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== load average: $load_before ($(nproc) cores)"
-if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+# Other work on the machine skews every figure (and --jobs scaling most):
+# sample how busy the CPUs are over 2 s before starting.
+cpu_busy() {
+  local a b
+  read -r -a a < <(grep '^cpu ' /proc/stat)
+  sleep 2
+  read -r -a b < <(grep '^cpu ' /proc/stat)
+  awk -v u="$((b[1] + b[2] + b[3] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[6] - a[7] - a[8]))" \
+      -v i="$((b[4] + b[5] - a[4] - a[5]))" 'BEGIN { printf "%.0f", (u + i > 0 ? 100 * u / (u + i) : 0) }'
+}
+busy_before=$(cpu_busy)
+echo "== CPUs busy before the run: ${busy_before}% of $(nproc) cores"
+if ((busy_before > 10)); then
   echo "warning: the machine is busy; figures will be low and --jobs scaling unreliable" >&2
 fi
 
@@ -168,7 +177,7 @@ speedup=$(ratio "$j1_wall" "$j2_wall")
 seg_goal=$(awk -v r="$seg_ratio" 'BEGIN { print (r >= 0.5 ? "met" : "NOT met") }')
 cat <<EOF
 
-== summary ($(date -u +%Y-%m-%d), $(nproc) cores, load average before the run $load_before, ICU $(icu-config --version 2>/dev/null || pkg-config --modversion icu-uc 2>/dev/null || echo '?'))
+== summary ($(date -u +%Y-%m-%d), $(nproc) cores, CPUs ${busy_before}% busy before the run, ICU $(icu-config --version 2>/dev/null || pkg-config --modversion icu-uc 2>/dev/null || echo '?'))
 
 Corpora: big.txt $(mbps "$big_bytes" 1) MB; many/ $MANY_FILES files, $(mbps "$many_bytes" 1) MB; many200/ 200 files, $(mbps "$many200_bytes" 1) MB. $tokens relscan tokens in big.txt.
 

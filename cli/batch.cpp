@@ -201,17 +201,22 @@ void LoadRecords(const std::string& path, const CommonConfig& config,
   }
   bytes->clear();
   bytes->shrink_to_fit();
+  ThreadTagger(config).Tag(*doc, emit);
+}
+
+Tagger& ThreadTagger(const CommonConfig& config) {
   // One tagger per thread: it holds ICU iterators that are not thread-safe.
   thread_local std::unique_ptr<Tagger> tagger;
   thread_local std::string tagger_key;
-  std::string key = fmt::format("{}/{}/{}/{}", config.tag.load.replace_invalid,
+  std::string key = fmt::format("{}/{}/{}/{}/{}/{}", config.tag.load.replace_invalid,
                                 static_cast<int>(config.tag.segment.paragraphs),
-                                config.tag.tokens, config.tag.bytes);
+                                config.tag.tokens, config.tag.bytes, config.tag.entities,
+                                static_cast<const void*>(config.tag.gazetteer.get()));
   if (!tagger || tagger_key != key) {
     tagger = std::make_unique<Tagger>(config.tag);
     tagger_key = key;
   }
-  tagger->Tag(*doc, emit);
+  return *tagger;
 }
 
 DocOutput LoadRecords(const std::string& path, const CommonConfig& config) {

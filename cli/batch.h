@@ -13,6 +13,7 @@
 #include "diagnostics.h"
 #include "relscan/record.h"
 #include "relscan/result.h"
+#include "relscan/tag.h"
 
 namespace relscan::cli {
 
@@ -59,6 +60,9 @@ void RunBatch(const std::vector<std::string>& inputs, int jobs,
 /// Errors go to out->errors, and out->bytes gets the input's size.
 void LoadRecords(const std::string& path, const CommonConfig& config,
                  const std::function<void(Record&&)>& emit, DocOutput* out);
+/// Returns this thread's Tagger for the configuration's tag options.
+Tagger& ThreadTagger(const CommonConfig& config);
+
 /// Loads one input's stream records into DocOutput::records.
 DocOutput LoadRecords(const std::string& path, const CommonConfig& config);
 

@@ -48,6 +48,7 @@ int Main(int argc, char** argv);
 
 // The commands, one file each under cli/commands/.
 Command TagCommand();
+Command EntitiesCommand();
 Command SentencesCommand();
 Command EvalCommand();
 Command HelpCommand();

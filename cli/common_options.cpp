@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "diagnostics.h"
+#include "relscan/document.h"
+#include "relscan/entity.h"
 #include "output.h"
 
 namespace relscan::cli {
@@ -28,6 +30,28 @@ po::options_description InputOptions() {
       ("progress", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
        "progress line on stderr: 'auto', 'always' or 'never'");
   return d;
+}
+
+po::options_description AnnotationOptions() {
+  po::options_description d("Annotation options");
+  d.add_options()
+      ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"),
+       "add names from a TSV file (text, label, canonical); repeatable; they win over built-ins")
+      ("skip", po::value<std::string>()->value_name("LIST"),
+       "annotators to switch off, comma-separated: entities");
+  return d;
+}
+
+std::vector<std::string> SplitList(const std::string& value) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t k = value.find(',', start);
+    if (k == std::string::npos) k = value.size();
+    if (k > start) out.push_back(value.substr(start, k - start));
+    start = k + 1;
+  }
+  return out;
 }
 
 po::options_description OutputOptions(const std::string& formats) {
@@ -81,6 +105,25 @@ CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
     c.format = *f;
   }
   if (vm.count("no-header")) c.writer.header = !vm["no-header"].as<bool>();
+  if (vm.count("skip")) {
+    Result<void> r = SkipAnnotators(vm["skip"].as<std::string>(), &c.tag);
+    if (!r) throw UsageError{"--skip: " + r.error().message};
+  }
+  if (vm.count("gazetteer")) {
+    // Option files are read and checked before any input (exit 2).
+    auto g = std::make_shared<Gazetteer>(*c.tag.gazetteer);
+    for (const std::string& path : vm["gazetteer"].as<std::vector<std::string>>()) {
+      Result<std::string> bytes = ReadFileBytes(path);
+      if (!bytes) {
+        Error e = bytes.error();
+        e.path = path;
+        throw UsageError{"--gazetteer " + Describe(e)};
+      }
+      Result<void> added = g->AddTsv(*bytes, path, 1);
+      if (!added) throw UsageError{"--gazetteer " + Describe(added.error())};
+    }
+    c.tag.gazetteer = std::move(g);
+  }
   return c;
 }
 

@@ -23,6 +23,9 @@ enum class ProgressMode { kAuto, kAlways, kNever };
 /// The input options: -r, --glob, --files-from, -0, --jobs, --input,
 /// --replace-invalid, --paragraphs, --progress.
 po::options_description InputOptions();
+/// The annotation options: --gazetteer and --skip.
+po::options_description AnnotationOptions();
+
 /// The output options: --format and --no-header.
 po::options_description OutputOptions(const std::string& formats);
 
@@ -46,6 +49,9 @@ struct CommonConfig {
 /// on a terminal the default is the table (unless jsonl_only).
 CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
                            bool tabular);
+
+/// Splits a comma-separated option value ("GPE,PERSON").
+std::vector<std::string> SplitList(const std::string& value);
 
 }  // namespace relscan::cli
 

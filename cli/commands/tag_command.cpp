@@ -3,6 +3,8 @@
 #include "../command.h"
 #include "../common_options.h"
 #include "../output.h"
+#include "relscan/document.h"
+#include "relscan/export.h"
 
 namespace relscan::cli {
 namespace {
@@ -13,16 +15,26 @@ po::options_description TagOptionsDescription() {
       ("tokens", po::bool_switch(), "list each sentence's token offsets")
       ("bytes", po::bool_switch(), "add bstart/bend byte offsets to records")
       ("format,f", po::value<std::string>()->default_value("jsonl")->value_name("FORMAT"),
-       "output format: jsonl or json");
+       "output format: jsonl, json, conll (BIO columns) or brat (standoff)");
   po::options_description all;
-  all.add(d).add(InputOptions());
+  all.add(d).add(AnnotationOptions()).add(InputOptions());
   return all;
 }
 
 ExitCode RunTag(Invocation& inv) {
-  CommonConfig config = ResolveCommon(inv.vm, Format::kJsonl, false);
-  if (config.format != Format::kJsonl && config.format != Format::kJson) {
-    throw UsageError{"relscan tag writes 'jsonl' or 'json'"};
+  std::string format_name = inv.vm["format"].as<std::string>();
+  enum class Export { kNone, kConll, kBrat } export_format = Export::kNone;
+  if (format_name == "conll") export_format = Export::kConll;
+  if (format_name == "brat") export_format = Export::kBrat;
+  po::variables_map vm = inv.vm;
+  if (export_format != Export::kNone) vm.erase("format");
+  CommonConfig config = ResolveCommon(vm, Format::kJsonl, false);
+  if (export_format == Export::kNone && config.format != Format::kJsonl &&
+      config.format != Format::kJson) {
+    throw UsageError{"relscan tag writes 'jsonl', 'json', 'conll' or 'brat'"};
+  }
+  if (export_format != Export::kNone && config.input == InputMode::kStream) {
+    throw UsageError{"--format " + format_name + " needs raw text input, not a tagged stream"};
   }
   config.tag.tokens = inv.vm["tokens"].as<bool>();
   config.tag.bytes = inv.vm["bytes"].as<bool>();
@@ -35,6 +47,31 @@ ExitCode RunTag(Invocation& inv) {
   RunBatch(
       inputs, config.jobs,
       [&](const std::string& path) {
+        if (export_format != Export::kNone) {
+          DocOutput out;
+          std::string name = path == "-" ? "<stdin>" : path;
+          Result<std::string> bytes = ReadFileBytes(path);
+          if (!bytes) {
+            Error e = bytes.error();
+            e.path = name;
+            out.errors.push_back(std::move(e));
+            return out;
+          }
+          out.bytes = static_cast<int64_t>(bytes->size());
+          Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
+          if (!doc) {
+            out.errors.push_back(doc.error());
+            return out;
+          }
+          Tagger& tagger = ThreadTagger(config);
+          tagger.Tag(*doc, [](Record&&) {});
+          if (export_format == Export::kConll) {
+            RenderConll(*doc, tagger.segmentation(), tagger.entities(), &out.rendered);
+          } else {
+            RenderBrat(*doc, tagger.entities(), &out.rendered);
+          }
+          return out;
+        }
         if (config.format != Format::kJsonl) return LoadRecords(path, config);
         // JSON Lines are rendered on the worker as records come, so that a
         // large document is never held as records.

@@ -22,6 +22,23 @@ const std::vector<std::string>& SentenceColumns();
 /// turn and duplicate_of null when the record leaves them out).
 Record SentenceRow(const Record& sentence);
 
+/// Options of the entities report.
+struct EntityReportOptions {
+  bool mentions = false;            // one row a mention, not a canonical entity
+  bool explain = false;             // add the rule behind each span
+  std::vector<std::string> labels;  // keep only these labels (empty: all)
+};
+
+/// Returns the columns of the entities report, in order.
+std::vector<std::string> EntityColumns(const EntityReportOptions& options);
+
+/// Returns the entities-report rows for the records of one or more
+/// documents: by default one row per canonical entity per document (label,
+/// canonical, mentions, first offset, distinct surface forms), sorted by
+/// mentions, ties broken by the first offset.
+std::vector<Record> EntityRows(const std::vector<Record>& records,
+                               const EntityReportOptions& options);
+
 }  // namespace relscan
 
 #endif  // RELSCAN_REPORT_H_

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "relscan/document.h"
+#include "relscan/entity.h"
 #include "relscan/record.h"
 #include "relscan/segment.h"
 
@@ -26,7 +27,14 @@ struct TagOptions {
   SegmentOptions segment;
   bool tokens = false;  // sentence records list their tokens' offsets
   bool bytes = false;   // records add bstart/bend byte offsets
+  bool entities = true; // run the entity annotator
+  /// The gazetteer entities are looked up in (built-in plus --gazetteer).
+  std::shared_ptr<const Gazetteer> gazetteer = Gazetteer::BuiltIn();
 };
+
+/// Parses a comma-separated list of annotators to switch off ("entities")
+/// into options; an unknown name is an error.
+Result<void> SkipAnnotators(std::string_view list, TagOptions* options);
 
 /// Returns relscan's version ("0.1.0").
 std::string_view RelscanVersion();
@@ -36,7 +44,8 @@ std::string IcuVersion();
 /// Runs the passes over documents and renders their records.
 class Tagger {
  public:
-  explicit Tagger(TagOptions options) : options_(std::move(options)) {}
+  explicit Tagger(TagOptions options)
+      : options_(std::move(options)), entities_(options_.gazetteer) {}
 
   /// Hands the records of one document to emit, one at a time, in order.
   void Tag(const Document& doc, const std::function<void(Record&&)>& emit);
@@ -45,12 +54,16 @@ class Tagger {
 
   /// Returns the segmentation of the last document tagged.
   const Segmentation& segmentation() const { return seg_; }
+  /// Returns the entities of the last document tagged.
+  const std::vector<Entity>& entities() const { return ents_; }
   const TagOptions& options() const { return options_; }
 
  private:
   TagOptions options_;
   Segmenter segmenter_;
+  EntityAnnotator entities_;
   Segmentation seg_;
+  std::vector<Entity> ents_;
 };
 
 /// Builds the document record (provenance) for a document.
@@ -58,6 +71,9 @@ Record DocumentRecord(const Document& doc, const TagOptions& options);
 
 /// Returns the id of the i-th (0-based) sentence: "s1", "s2", ...
 std::string SentenceId(size_t index);
+
+/// Builds the stream record of an entity; id is 0-based.
+Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes);
 
 }  // namespace relscan
 

@@ -1,0 +1,552 @@
+// The entity annotator (TAGSET §1 and gold/iceberg-melted.notes.md).
+//
+// Three sources of candidates, merged per sentence:
+//   1. gazetteer look-ups over the tokens (and over the parts of hyphen
+//      compounds: "Israel-Palestinian" holds a GPE and a NORP);
+//   2. capitalized chunks (runs of capitalized tokens joined by "of", "for",
+//      "and", "in" where a head word allows it), classified by a title
+//      before a name (PERSON with role), the whole chunk in a gazetteer, a
+//      head word (Ministry -> ORG, War -> EVENT, Accords -> LAW, Pipeline ->
+//      FAC), or a given name;
+//   3. document-level passes: acronyms defined in the text, surnames that
+//      take the fullest form of the name, canonical forms.
+// A classified chunk wins over the gazetteer names nested in it ("Israel
+// Aerospace Industries" is one ORG).
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "relscan/data.h"
+#include "relscan/entity.h"
+#include "relscan/fold.h"
+
+namespace relscan {
+namespace {
+
+constexpr std::string_view kTitlesFile = "data/lexicon/person_titles.txt";
+constexpr std::string_view kHeadsFile = "data/lexicon/name_heads.tsv";
+constexpr std::string_view kConnectorsFile = "data/lexicon/name_connectors.txt";
+constexpr std::string_view kLowercaseFile = "data/lexicon/lowercase_words.txt";
+constexpr std::string_view kGivenFile = "data/lexicon/given_names.txt";
+
+struct Head {
+  EntityLabel label;
+  std::string source;
+};
+
+// The word lists the rules use, parsed once from lib/data/lexicon.
+struct Lexicons {
+  Gazetteer titles;  // canonical "title" or "honorific"
+  std::unordered_map<std::string, Head> heads;
+  std::unordered_set<std::string> connectors, lowercase, given;
+
+  static const Lexicons& Get() {
+    static const Lexicons kLexicons = [] {
+      Lexicons lex;
+      for (const data::DataLine& l : data::DataLines(data::Find(kTitlesFile))) {
+        size_t tab = l.text.find('\t');
+        GazetteerEntry e;
+        e.text = std::string(l.text.substr(0, tab));
+        e.label = EntityLabel::kPerson;
+        e.canonical = tab == std::string_view::npos ? "title" : std::string(l.text.substr(tab + 1));
+        e.source = fmt::format("lib/{}:{}", kTitlesFile, l.line);
+        lex.titles.Add(std::move(e));
+      }
+      for (const data::DataLine& l : data::DataLines(data::Find(kHeadsFile))) {
+        size_t tab = l.text.find('\t');
+        if (tab == std::string_view::npos) continue;
+        std::optional<EntityLabel> label = ParseEntityLabel(l.text.substr(tab + 1, l.text.find('\t', tab + 1) - tab - 1));
+        if (!label) continue;
+        lex.heads.emplace(FoldForMatch(l.text.substr(0, tab)),
+                          Head{*label, fmt::format("lib/{}:{}", kHeadsFile, l.line)});
+      }
+      for (const data::DataLine& l : data::DataLines(data::Find(kConnectorsFile)))
+        lex.connectors.insert(FoldForMatch(l.text));
+      for (const data::DataLine& l : data::DataLines(data::Find(kLowercaseFile)))
+        lex.lowercase.insert(std::string(l.text));
+      for (const data::DataLine& l : data::DataLines(data::Find(kGivenFile)))
+        lex.given.insert(FoldForMatch(l.text));
+      return lex;
+    }();
+    return kLexicons;
+  }
+};
+
+// Words after which a name may continue with "of" ("Republic of Azerbaijan",
+// "State of Israel") though they are not head words of their own.
+bool IsFormalWord(std::string_view key) {
+  static const std::unordered_set<std::string_view> kFormal = {
+      "republic", "state", "kingdom", "government", "federation", "emirate", "sultanate",
+      "principality", "commonwealth", "people's", "islands", "gulf", "sea", "bay", "strait",
+      "cape", "lake", "mount", "isle", "duchy", "province", "region", "district"};
+  return kFormal.count(key) > 0;
+}
+
+// Heads after which "in" continues a name ("U.S. Embassy in Baku").
+bool TakesIn(std::string_view key) {
+  return key == "embassy" || key == "consulate" || key == "mission" || key == "office" ||
+         key == "bureau" || key == "delegation";
+}
+
+inline UChar32 FirstChar(std::string_view s) {
+  if (s.empty()) return 0;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Counts letters: upper and lower.
+void CountCase(std::string_view s, int* upper, int* lower) {
+  *upper = *lower = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isupper(c)) ++*upper;
+    else if (u_islower(c)) ++*lower;
+  }
+}
+
+bool IsAllCaps(std::string_view s) {
+  int up, low;
+  CountCase(s, &up, &low);
+  return up >= 2 && low == 0;
+}
+
+struct Tok {
+  std::string_view text;
+  std::string key;  // folded
+  const Token* token;
+  bool word = false;      // a word token (not punctuation or a possessive)
+  bool cap = false;       // starts with a capital letter
+  bool allcaps = false;
+  bool initial = false;   // the sentence's first word
+};
+
+struct Candidate {
+  int64_t bstart = 0, bend = 0;
+  int32_t first = 0, last = 0;  // token range within the sentence, inclusive
+  EntityLabel label = EntityLabel::kOrg;
+  std::string canonical, role, rule;
+  bool from_chunk = false;
+  bool pending_surname = false;  // a lone capitalized word: a PERSON if a
+                                 // fuller name ends with it
+};
+
+}  // namespace
+
+struct EntityAnnotator::Impl {
+  std::shared_ptr<const Gazetteer> gazetteer;
+  const Lexicons& lex = Lexicons::Get();
+
+  void Sentence(const Document& doc, const Segmentation& seg, int32_t si,
+                std::vector<Candidate>* out) const;
+  bool GazetteerFits(const GazetteerEntry& e, const std::vector<Tok>& toks, size_t i,
+                     size_t len) const;
+  void ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b,
+                     std::vector<Candidate>* out) const;
+};
+
+EntityAnnotator::EntityAnnotator(std::shared_ptr<const Gazetteer> gazetteer)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->gazetteer = std::move(gazetteer);
+}
+EntityAnnotator::~EntityAnnotator() = default;
+
+// A gazetteer entry matches only capitalized text: "US" in capitals only,
+// any other entry when its first word is capitalized ("us" is a pronoun).
+bool EntityAnnotator::Impl::GazetteerFits(const GazetteerEntry& e, const std::vector<Tok>& toks,
+                                          size_t i, size_t len) const {
+  if (!toks[i].cap) return false;
+  if (len == 1 && IsAllCaps(e.text) && !toks[i].allcaps) return false;
+  // A capitalized common word at the start of a sentence is not a name
+  // unless the gazetteer says so with more than one word ("Chad" is, "May"
+  // is not).
+  return true;
+}
+
+void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b,
+                                          std::vector<Candidate>* out) const {
+  auto text_of = [&](int32_t x, int32_t y) {  // tokens [x, y)
+    const Token* first = toks[x].token;
+    const Token* last = toks[y - 1].token;
+    return std::string(toks[x].text.data(), (last->bend - first->bstart));
+  };
+  auto emit = [&](int32_t x, int32_t y, EntityLabel label, std::string canonical,
+                  std::string rule, std::string role = {}) {
+    Candidate c;
+    c.bstart = toks[x].token->bstart;
+    c.bend = toks[y - 1].token->bend;
+    c.first = x;
+    c.last = y - 1;
+    c.label = label;
+    c.canonical = canonical.empty() ? text_of(x, y) : std::move(canonical);
+    c.role = std::move(role);
+    c.rule = std::move(rule);
+    c.from_chunk = true;
+    out->push_back(std::move(c));
+  };
+  // A determiner or a common word capitalized only because it starts the
+  // sentence is not part of a name ("The", "While", "Security").
+  while (a < b && toks[a].initial) {
+    const std::string& k = toks[a].key;
+    size_t len;
+    const GazetteerEntry* g = gazetteer->Longest(
+        [&] {
+          std::vector<std::string> keys;
+          for (int32_t m = a; m < b; ++m) keys.push_back(toks[m].key);
+          return keys;
+        }(),
+        0, &len);
+    if (g != nullptr) break;
+    if (lex.lowercase.count(k) == 0 || lex.given.count(k) > 0) break;
+    ++a;
+    if (a < b) const_cast<Tok&>(toks[a]).initial = true;
+  }
+  if (a >= b) return;
+  std::vector<std::string> keys;
+  for (int32_t m = a; m < b; ++m) keys.push_back(toks[m].key);
+
+  // 1. A title before a name: PERSON, the title its role.
+  for (int32_t p = a; p < b; ++p) {
+    size_t len;
+    const GazetteerEntry* t = lex.titles.Longest(keys, static_cast<size_t>(p - a), &len);
+    if (t == nullptr) continue;
+    int32_t q = p + static_cast<int32_t>(len);
+    // "Minister of Economy Mikayil Jabbarov": the role runs on through "of"
+    // while two tokens remain for the name.
+    if (q + 2 < b && toks[q].key == "of") {
+      int32_t r = q + 1;
+      while (r < b && b - (r + 1) >= 2 && toks[r].cap && lex.given.count(toks[r].key) == 0) ++r;
+      if (r > q + 1) q = r;
+    }
+    if (q >= b) break;  // a title with no name after it
+    // Titles inside the name are not roles ("Deputy" before "Minister" is
+    // part of the role because the role starts at the chunk's start).
+    std::string role = t->canonical == "honorific" ? std::string() : text_of(a, q);
+    emit(q, b, EntityLabel::kPerson, {}, "title before name (" + t->source + ")", role);
+    return;
+  }
+  // 2. The whole chunk in a gazetteer.
+  size_t len = 0;
+  if (const GazetteerEntry* g = gazetteer->Longest(keys, 0, &len);
+      g != nullptr && len == keys.size()) {
+    emit(a, b, g->label, g->canonical, g->source);
+    return;
+  }
+  // 3. A head word: the last one, or the one before "of" ("University of").
+  auto head_at = [&](int32_t m) -> const Head* {
+    auto it = lex.heads.find(toks[m].key);
+    return it == lex.heads.end() ? nullptr : &it->second;
+  };
+  if (b - a >= 2) {
+    const Head* h = head_at(b - 1);
+    int32_t at = b - 1;
+    if (h == nullptr) {
+      for (int32_t m = a + 1; m < b; ++m) {
+        if (lex.connectors.count(toks[m].key) && !toks[m].cap) {
+          h = head_at(m - 1);
+          at = m - 1;
+          break;
+        }
+      }
+    }
+    if (h != nullptr) {
+      emit(a, b, h->label, {}, fmt::format("head word '{}' ({})", toks[at].text, h->source));
+      return;
+    }
+  }
+  // 4. A given name and a surname.
+  if (b - a >= 2 && b - a <= 4 && lex.given.count(toks[a].key) > 0 &&
+      lex.connectors.count(toks[b - 1].key) == 0) {
+    emit(a, b, EntityLabel::kPerson, {},
+         fmt::format("given name '{}' (lib/{})", toks[a].text, kGivenFile));
+    return;
+  }
+  // 5. A lone capitalized word, not a common word: a surname if the
+  // document names the person in full elsewhere.
+  if (b - a == 1 && !toks[a].allcaps && lex.lowercase.count(toks[a].key) == 0) {
+    Candidate c;
+    c.bstart = toks[a].token->bstart;
+    c.bend = toks[a].token->bend;
+    c.first = c.last = a;
+    c.label = EntityLabel::kPerson;
+    c.canonical = std::string(toks[a].text);
+    c.rule = "surname of a person named in full";
+    c.pending_surname = true;
+    out->push_back(std::move(c));
+  }
+}
+
+void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& seg, int32_t si,
+                                     std::vector<Candidate>* out) const {
+  const relscan::Sentence& s = seg.sentences[si];
+  std::string_view text = doc.text();
+  std::vector<Tok> toks;
+  toks.reserve(s.token_end - s.token_begin);
+  bool seen_word = false;
+  int caps = 0, words = 0;
+  for (int32_t k = s.token_begin; k < s.token_end; ++k) {
+    const Token& t = seg.tokens[k];
+    Tok x;
+    x.token = &t;
+    x.text = text.substr(t.bstart, t.bend - t.bstart);
+    x.key = FoldForMatch(x.text);
+    x.word = t.kind == TokenKind::kWord;
+    UChar32 c = FirstChar(x.text);
+    x.cap = x.word && u_isupper(c);
+    x.allcaps = x.word && IsAllCaps(x.text);
+    if (x.word && !seen_word) {
+      x.initial = true;
+      seen_word = true;
+    }
+    if (x.word && u_isalpha(c) && lex.connectors.count(x.key) == 0 && x.key.size() > 3) {
+      ++words;
+      if (x.cap) ++caps;
+    }
+    toks.push_back(std::move(x));
+  }
+  // Headings and title-case lines capitalize every word: only gazetteer
+  // names are trusted there.
+  bool title_case = s.heading == HeadingKind::kTitle || (words >= 3 && caps * 5 >= words * 4);
+  int32_t n = static_cast<int32_t>(toks.size());
+  std::vector<std::string> keys;
+  keys.reserve(toks.size());
+  for (const Tok& t : toks) keys.push_back(t.key);
+
+  // 1. Gazetteer candidates.
+  std::vector<Candidate> gaz;
+  for (int32_t i = 0; i < n; ++i) {
+    const Tok& t = toks[i];
+    if (!t.word) continue;
+    size_t len;
+    const GazetteerEntry* e = gazetteer->Longest(keys, static_cast<size_t>(i), &len);
+    if (e != nullptr && GazetteerFits(*e, toks, static_cast<size_t>(i), len)) {
+      Candidate c;
+      c.bstart = t.token->bstart;
+      c.bend = toks[i + len - 1].token->bend;
+      c.first = i;
+      c.last = i + static_cast<int32_t>(len) - 1;
+      c.label = e->label;
+      c.canonical = e->canonical;
+      c.rule = e->source;
+      gaz.push_back(std::move(c));
+      i += static_cast<int32_t>(len) - 1;
+      continue;
+    }
+    // The parts of a hyphen compound: "Israel-Palestinian", "post-Soviet".
+    for (uint32_t p = 0; p < t.token->parts_count; ++p) {
+      const Span& part = seg.parts[t.token->parts_begin + p];
+      std::string_view pt = text.substr(part.bstart, part.bend - part.bstart);
+      if (!u_isupper(FirstChar(pt))) continue;
+      const GazetteerEntry* pe = gazetteer->Exact(FoldForMatch(pt));
+      if (pe == nullptr) continue;
+      if (IsAllCaps(pe->text) && !IsAllCaps(pt)) continue;
+      Candidate c;
+      c.bstart = part.bstart;
+      c.bend = part.bend;
+      c.first = c.last = i;
+      c.label = pe->label;
+      c.canonical = pe->canonical;
+      c.rule = pe->source + " (part of a hyphen compound)";
+      gaz.push_back(std::move(c));
+    }
+  }
+
+  // 2. Capitalized chunks.
+  std::vector<Candidate> chunks;
+  if (!title_case) {
+    auto name_tok = [&](int32_t k) {
+      const Tok& t = toks[k];
+      if (!t.cap) return false;
+      // A compound is a name token only when its every part is capitalized
+      // ("Baku-Tbilisi-Ceyhan"), not "Israel-based".
+      for (uint32_t p = 0; p < t.token->parts_count; ++p) {
+        const Span& part = seg.parts[t.token->parts_begin + p];
+        if (!u_isupper(FirstChar(text.substr(part.bstart, part.bend - part.bstart)))) return false;
+      }
+      return true;
+    };
+    auto opens_of = [&](int32_t k) {
+      const std::string& key = toks[k].key;
+      return lex.heads.count(key) > 0 || IsFormalWord(key) || lex.titles.Exact(key) != nullptr;
+    };
+    for (int32_t i = 0; i < n;) {
+      if (!name_tok(i)) {
+        ++i;
+        continue;
+      }
+      int32_t j = i + 1;
+      bool open = opens_of(i), saw_of = false;
+      while (j < n) {
+        if (name_tok(j)) {
+          open = open || opens_of(j);
+          ++j;
+          continue;
+        }
+        const std::string& key = toks[j].key;
+        if (!toks[j].word || toks[j].cap || lex.connectors.count(key) == 0) break;
+        int32_t k = j + 1;
+        // "of the", "for the"
+        if (k < n && toks[k].key == "the" && !toks[k].cap && (key == "of" || key == "for")) ++k;
+        if (k >= n || !name_tok(k)) break;
+        bool ok;
+        if (key == "and" || key == "&") {
+          ok = saw_of && open;
+        } else if (key == "in") {
+          ok = TakesIn(toks[j - 1].key);
+        } else {
+          ok = open;
+        }
+        if (!ok) break;
+        if (key == "of" || key == "for") saw_of = true;
+        j = k;
+      }
+      ClassifyChunk(toks, i, j, &chunks);
+      i = j;
+    }
+  }
+
+  // 3. Merge: a classified chunk wins over the gazetteer names inside it.
+  for (Candidate& c : chunks) out->push_back(std::move(c));
+  size_t from = out->size() - chunks.size();
+  for (Candidate& g : gaz) {
+    bool inside = false;
+    for (size_t k = from; k < out->size(); ++k) {
+      const Candidate& c = (*out)[k];
+      if (g.bstart < c.bend && c.bstart < g.bend) {
+        // A pending surname guess gives way to a gazetteer name.
+        if (c.pending_surname) continue;
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) {
+      // Drop pending guesses under a gazetteer name.
+      for (size_t k = from; k < out->size();) {
+        Candidate& c = (*out)[k];
+        if (c.pending_surname && g.bstart < c.bend && c.bstart < g.bend) {
+          out->erase(out->begin() + static_cast<long>(k));
+        } else {
+          ++k;
+        }
+      }
+      out->push_back(std::move(g));
+    }
+  }
+  for (size_t k = from; k < out->size(); ++k) (*out)[k].first += 0;  // token ranges are per sentence
+}
+
+std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segmentation& seg) const {
+  std::vector<Entity> result;
+  std::vector<std::pair<int32_t, Candidate>> all;
+  for (int32_t si = 0; si < static_cast<int32_t>(seg.sentences.size()); ++si) {
+    const relscan::Sentence& s = seg.sentences[si];
+    if (s.heading == HeadingKind::kSpeakerLabel) continue;
+    std::vector<Candidate> cands;
+    impl_->Sentence(doc, seg, si, &cands);
+    for (Candidate& c : cands) all.emplace_back(si, std::move(c));
+  }
+  std::string_view text = doc.text();
+  auto surface = [&](const Candidate& c) { return text.substr(c.bstart, c.bend - c.bstart); };
+
+  // Acronyms defined in the text take the label and canonical form of
+  // their expansion: "Baku-Tbilisi-Ceyhan (BTC)".
+  std::unordered_map<std::string, std::pair<EntityLabel, std::string>> acronyms;
+  for (size_t k = 0; k < all.size(); ++k) {
+    const Candidate& c = all[k].second;
+    if (c.pending_surname) continue;
+    const relscan::Sentence& s = seg.sentences[all[k].first];
+    // Find the token after the candidate.
+    int32_t t = s.token_begin;
+    while (t < s.token_end && seg.tokens[t].bend <= c.bend) ++t;
+    if (t + 2 >= s.token_end) continue;
+    const Token& open = seg.tokens[t];
+    const Token& acr = seg.tokens[t + 1];
+    const Token& close = seg.tokens[t + 2];
+    if (text.substr(open.bstart, 1) != "(" || text.substr(close.bstart, 1) != ")") continue;
+    std::string_view a = text.substr(acr.bstart, acr.bend - acr.bstart);
+    if (!IsAllCaps(a) || a.size() > 8) continue;
+    acronyms[std::string(a)] = {c.label, c.canonical};
+  }
+  if (!acronyms.empty()) {
+    for (int32_t si = 0; si < static_cast<int32_t>(seg.sentences.size()); ++si) {
+      const relscan::Sentence& s = seg.sentences[si];
+      if (s.heading == HeadingKind::kSpeakerLabel) continue;
+      for (int32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Token& tok = seg.tokens[t];
+        std::string a(text.substr(tok.bstart, tok.bend - tok.bstart));
+        auto it = acronyms.find(a);
+        if (it == acronyms.end()) continue;
+        // Replace whatever else claimed this token.
+        all.erase(std::remove_if(all.begin(), all.end(),
+                                 [&](const auto& p) {
+                                   return p.second.bstart < tok.bend && tok.bstart < p.second.bend &&
+                                          p.second.bend - p.second.bstart <= tok.bend - tok.bstart;
+                                 }),
+                  all.end());
+        Candidate c;
+        c.bstart = tok.bstart;
+        c.bend = tok.bend;
+        c.label = it->second.first;
+        c.canonical = it->second.second;
+        c.rule = "acronym defined in the text";
+        all.emplace_back(si, std::move(c));
+      }
+    }
+  }
+
+  // Surnames take the fullest form of the name anywhere in the document.
+  std::unordered_map<std::string, std::string> fullest;  // folded last word -> name
+  for (const auto& [si, c] : all) {
+    if (c.label != EntityLabel::kPerson || c.pending_surname) continue;
+    std::string_view name = surface(c);
+    size_t sp = name.rfind(' ');
+    if (sp == std::string_view::npos) continue;
+    std::string last = FoldForMatch(name.substr(sp + 1));
+    auto [it, inserted] = fullest.emplace(last, std::string(name));
+    if (!inserted && name.size() > it->second.size()) it->second = std::string(name);
+  }
+  for (auto& [si, c] : all) {
+    if (c.label != EntityLabel::kPerson) continue;
+    std::string_view name = surface(c);
+    size_t sp = name.rfind(' ');
+    std::string last = FoldForMatch(sp == std::string_view::npos ? name : name.substr(sp + 1));
+    auto it = fullest.find(last);
+    if (it != fullest.end()) {
+      c.canonical = it->second;
+      if (c.pending_surname) c.pending_surname = false;
+    }
+  }
+
+  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+    return x.second.bstart != y.second.bstart ? x.second.bstart < y.second.bstart
+                                              : x.second.bend > y.second.bend;
+  });
+  int64_t last_end = -1;
+  for (auto& [si, c] : all) {
+    if (c.pending_surname) continue;
+    if (c.bstart < last_end) continue;  // overlaps a span already taken
+    last_end = c.bend;
+    Entity e;
+    e.bstart = c.bstart;
+    e.bend = c.bend;
+    e.start = doc.ByteToCp(c.bstart);
+    e.end = doc.ByteToCp(c.bend);
+    e.sentence = si;
+    e.label = c.label;
+    e.canonical = std::move(c.canonical);
+    e.role = std::move(c.role);
+    e.rule = std::move(c.rule);
+    result.push_back(std::move(e));
+  }
+  return result;
+}
+
+}  // namespace relscan

@@ -32,13 +32,15 @@ po::options_description InputOptions() {
   return d;
 }
 
-po::options_description AnnotationOptions() {
+po::options_description AnnotationOptions(bool with_skip) {
   po::options_description d("Annotation options");
   d.add_options()
       ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"),
-       "add names from a TSV file (text, label, canonical); repeatable; they win over built-ins")
-      ("skip", po::value<std::string>()->value_name("LIST"),
-       "annotators to switch off, comma-separated: entities");
+       "add names from a TSV file (text, label, canonical); repeatable; they win over built-ins");
+  if (with_skip) {
+    d.add_options()("skip", po::value<std::string>()->value_name("LIST"),
+                    "annotators to switch off, comma-separated: entities");
+  }
   return d;
 }
 

@@ -23,8 +23,8 @@ enum class ProgressMode { kAuto, kAlways, kNever };
 /// The input options: -r, --glob, --files-from, -0, --jobs, --input,
 /// --replace-invalid, --paragraphs, --progress.
 po::options_description InputOptions();
-/// The annotation options: --gazetteer and --skip.
-po::options_description AnnotationOptions();
+/// The annotation options: --gazetteer, and --skip when with_skip.
+po::options_description AnnotationOptions(bool with_skip = true);
 
 /// The output options: --format and --no-header.
 po::options_description OutputOptions(const std::string& formats);

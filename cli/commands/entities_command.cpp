@@ -1,4 +1,6 @@
 // relscan entities: named entities, by canonical entity or by mention.
+#include <cctype>
+
 #include "../command.h"
 #include "../common_options.h"
 #include "relscan/entity.h"
@@ -16,7 +18,7 @@ po::options_description EntitiesOptions() {
        "keep only these labels, comma-separated (GPE,PERSON)")
       ("explain", po::bool_switch(), "add the rule or gazetteer entry behind each span");
   po::options_description all;
-  all.add(d).add(AnnotationOptions()).add(OutputOptions("table, tsv, csv, jsonl or json"))
+  all.add(d).add(AnnotationOptions(false)).add(OutputOptions("table, tsv, csv, jsonl or json"))
       .add(InputOptions());
   return all;
 }
@@ -28,7 +30,9 @@ ExitCode RunEntities(Invocation& inv) {
   options.mentions = inv.vm["mentions"].as<bool>();
   options.explain = inv.vm["explain"].as<bool>();
   if (inv.vm.count("label")) {
-    for (const std::string& l : SplitList(inv.vm["label"].as<std::string>())) {
+    std::string labels = inv.vm["label"].as<std::string>();
+    for (char& ch : labels) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (const std::string& l : SplitList(labels)) {
       if (!ParseEntityLabel(l)) {
         throw UsageError{"--label: unknown label '" + l +
                          "' (PERSON, NORP, ORG, GPE, LOC, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW)"};
@@ -36,7 +40,6 @@ ExitCode RunEntities(Invocation& inv) {
       options.labels.push_back(l);
     }
   }
-  if (!config.tag.entities) throw UsageError{"relscan entities needs the entities annotator (--skip)"};
   return RunReport(inv, config, EntityColumns(options),
                    [options](const std::vector<Record>& records) {
                      return EntityRows(records, options);

@@ -5,6 +5,7 @@
 #include "../output.h"
 #include "relscan/document.h"
 #include "relscan/export.h"
+#include "relscan/stream.h"
 
 namespace relscan::cli {
 namespace {
@@ -40,6 +41,9 @@ ExitCode RunTag(Invocation& inv) {
   config.tag.bytes = inv.vm["bytes"].as<bool>();
   config.inputs = inv.args;
   std::vector<std::string> inputs = ExpandInputs(config);
+  if (export_format == Export::kBrat && inputs.size() != 1) {
+    throw UsageError{"--format brat takes one input: brat wants one .ann file per text"};
+  }
   StdoutSink sink;
   std::unique_ptr<RecordWriter> writer = MakeWriter(config.format, &sink, config.writer);
   writer->Begin({});
@@ -58,6 +62,13 @@ ExitCode RunTag(Invocation& inv) {
             return out;
           }
           out.bytes = static_cast<int64_t>(bytes->size());
+          if (config.input == InputMode::kAuto && LooksLikeStream(*bytes)) {
+            Error e = MakeError(ErrorCode::kMalformed, "is a tagged stream; --format " +
+                                                          format_name + " needs raw text");
+            e.path = name;
+            out.errors.push_back(std::move(e));
+            return out;
+          }
           Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
           if (!doc) {
             out.errors.push_back(doc.error());

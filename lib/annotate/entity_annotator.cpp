@@ -137,6 +137,7 @@ struct Candidate {
   bool from_chunk = false;
   bool pending_surname = false;  // a lone capitalized word: a PERSON if a
                                  // fuller name ends with it
+  bool acronym = false;          // an acronym the text defines
 };
 
 }  // namespace
@@ -326,8 +327,11 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
     const Tok& t = toks[i];
     if (!t.word) continue;
     size_t len;
-    const GazetteerEntry* e = gazetteer->Longest(keys, static_cast<size_t>(i), &len);
-    if (e != nullptr && GazetteerFits(*e, toks, static_cast<size_t>(i), len)) {
+    const GazetteerEntry* e = gazetteer->Longest(
+        keys, static_cast<size_t>(i), &len, [&](const GazetteerEntry& g, size_t l) {
+          return GazetteerFits(g, toks, static_cast<size_t>(i), l);
+        });
+    if (e != nullptr) {
       Candidate c;
       c.bstart = t.token->bstart;
       c.bend = toks[i + len - 1].token->bend;
@@ -413,34 +417,9 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
     }
   }
 
-  // 3. Merge: a classified chunk wins over the gazetteer names inside it.
+  // 3. Both kinds go on; Annotate picks among overlapping candidates.
   for (Candidate& c : chunks) out->push_back(std::move(c));
-  size_t from = out->size() - chunks.size();
-  for (Candidate& g : gaz) {
-    bool inside = false;
-    for (size_t k = from; k < out->size(); ++k) {
-      const Candidate& c = (*out)[k];
-      if (g.bstart < c.bend && c.bstart < g.bend) {
-        // A pending surname guess gives way to a gazetteer name.
-        if (c.pending_surname) continue;
-        inside = true;
-        break;
-      }
-    }
-    if (!inside) {
-      // Drop pending guesses under a gazetteer name.
-      for (size_t k = from; k < out->size();) {
-        Candidate& c = (*out)[k];
-        if (c.pending_surname && g.bstart < c.bend && c.bstart < g.bend) {
-          out->erase(out->begin() + static_cast<long>(k));
-        } else {
-          ++k;
-        }
-      }
-      out->push_back(std::move(g));
-    }
-  }
-  for (size_t k = from; k < out->size(); ++k) (*out)[k].first += 0;  // token ranges are per sentence
+  for (Candidate& g : gaz) out->push_back(std::move(g));
 }
 
 std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segmentation& seg) const {
@@ -484,56 +463,105 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
         std::string a(text.substr(tok.bstart, tok.bend - tok.bstart));
         auto it = acronyms.find(a);
         if (it == acronyms.end()) continue;
-        // Replace whatever else claimed this token.
-        all.erase(std::remove_if(all.begin(), all.end(),
-                                 [&](const auto& p) {
-                                   return p.second.bstart < tok.bend && tok.bstart < p.second.bend &&
-                                          p.second.bend - p.second.bstart <= tok.bend - tok.bstart;
-                                 }),
-                  all.end());
         Candidate c;
         c.bstart = tok.bstart;
         c.bend = tok.bend;
         c.label = it->second.first;
         c.canonical = it->second.second;
         c.rule = "acronym defined in the text";
+        c.acronym = true;
         all.emplace_back(si, std::move(c));
       }
     }
   }
 
-  // Surnames take the fullest form of the name anywhere in the document.
-  std::unordered_map<std::string, std::string> fullest;  // folded last word -> name
+  // A partial name takes the fullest form of the same name anywhere in the
+  // document: "Aliyev" -> "Ilham Aliyev", "Jabbarov" -> "Mikayil Jabbarov".
+  // Full names that differ ("Heydar Aliyev") stay apart; a lone surname
+  // shared by several full names takes the most mentioned one.
+  struct Full {
+    std::string name;
+    int mentions = 0;
+  };
+  std::unordered_map<std::string, std::vector<Full>> by_last;  // folded last word
+  auto last_word = [](std::string_view name) {
+    size_t sp = name.rfind(' ');
+    return FoldForMatch(sp == std::string_view::npos ? name : name.substr(sp + 1));
+  };
   for (const auto& [si, c] : all) {
     if (c.label != EntityLabel::kPerson || c.pending_surname) continue;
     std::string_view name = surface(c);
-    size_t sp = name.rfind(' ');
-    if (sp == std::string_view::npos) continue;
-    std::string last = FoldForMatch(name.substr(sp + 1));
-    auto [it, inserted] = fullest.emplace(last, std::string(name));
-    if (!inserted && name.size() > it->second.size()) it->second = std::string(name);
+    if (name.find(' ') == std::string_view::npos) continue;
+    std::vector<Full>& fulls = by_last[last_word(name)];
+    auto f = std::find_if(fulls.begin(), fulls.end(), [&](const Full& x) { return x.name == name; });
+    if (f == fulls.end()) fulls.push_back({std::string(name), 1});
+    else ++f->mentions;
   }
   for (auto& [si, c] : all) {
     if (c.label != EntityLabel::kPerson) continue;
     std::string_view name = surface(c);
-    size_t sp = name.rfind(' ');
-    std::string last = FoldForMatch(sp == std::string_view::npos ? name : name.substr(sp + 1));
-    auto it = fullest.find(last);
-    if (it != fullest.end()) {
-      c.canonical = it->second;
-      if (c.pending_surname) c.pending_surname = false;
+    auto it = by_last.find(last_word(name));
+    if (it == by_last.end()) continue;
+    const Full* best = nullptr;
+    std::string folded = FoldForMatch(name);
+    for (const Full& f : it->second) {
+      // The mention must be a tail of the full name ("Aliyev", "Ilham Aliyev").
+      std::string full = FoldForMatch(f.name);
+      if (full.size() < folded.size() || full.compare(full.size() - folded.size(), folded.size(), folded) != 0)
+        continue;
+      if (full.size() > folded.size() && full[full.size() - folded.size() - 1] != ' ') continue;
+      if (best == nullptr || f.mentions > best->mentions ||
+          (f.mentions == best->mentions && f.name.size() > best->name.size()))
+        best = &f;
+    }
+    if (best != nullptr) {
+      c.canonical = best->name;
+      c.pending_surname = false;
     }
   }
 
-  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
-    return x.second.bstart != y.second.bstart ? x.second.bstart < y.second.bstart
-                                              : x.second.bend > y.second.bend;
-  });
-  int64_t last_end = -1;
-  for (auto& [si, c] : all) {
-    if (c.pending_surname) continue;
-    if (c.bstart < last_end) continue;  // overlaps a span already taken
-    last_end = c.bend;
+  // Among overlapping candidates the longest wins ("Israel Aerospace
+  // Industries" over "Israel"); at equal length a chunk rule's reading over
+  // a gazetteer's, then the earlier one.
+  // Candidates never cross sentences, so the choice is made per sentence.
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<size_t> kept;
+  for (size_t from = 0; from < all.size();) {
+    size_t to = from;
+    while (to < all.size() && all[to].first == all[from].first) ++to;
+    std::vector<size_t> order;
+    for (size_t k = from; k < to; ++k) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const Candidate& a = all[x].second;
+      const Candidate& b = all[y].second;
+      int64_t la = a.bend - a.bstart, lb = b.bend - b.bstart;
+      if (la != lb) return la > lb;
+      if (a.acronym != b.acronym) return a.acronym;
+      if (a.from_chunk != b.from_chunk) return a.from_chunk;
+      return a.bstart < b.bstart;
+    });
+    std::vector<std::pair<int64_t, int64_t>> taken;
+    for (size_t k : order) {
+      const Candidate& c = all[k].second;
+      if (c.pending_surname) continue;
+      bool overlaps = false;
+      for (const auto& [b, e] : taken) {
+        if (c.bstart < e && b < c.bend) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) continue;
+      taken.emplace_back(c.bstart, c.bend);
+      kept.push_back(k);
+    }
+    from = to;
+  }
+  std::sort(kept.begin(), kept.end(),
+            [&](size_t x, size_t y) { return all[x].second.bstart < all[y].second.bstart; });
+  for (size_t k : kept) {
+    auto& [si, c] = all[k];
     Entity e;
     e.bstart = c.bstart;
     e.bend = c.bend;

@@ -55,21 +55,29 @@ std::vector<std::string> GazetteerKeys(std::string_view text) {
 void Gazetteer::Add(GazetteerEntry entry) {
   std::vector<std::string> keys = GazetteerKeys(entry.text);
   if (keys.empty()) return;
+  // Entries differing in case are distinct ("US" the country, "Us"); the
+  // same text again replaces the earlier entry unless that one ranks higher.
+  std::string written = FoldTypography(entry.text);
   std::string folded = FoldForMatch(entry.text);
-  auto it = exact_.find(folded);
-  if (it != exact_.end()) {
-    // A later entry of equal or higher priority replaces an earlier one.
+  auto it = as_written_.find(written);
+  if (it != as_written_.end()) {
     if (entries_[it->second].priority > entry.priority) return;
     entries_[it->second] = std::move(entry);
+    exact_[folded] = it->second;
     return;
   }
   size_t index = entries_.size();
+  auto ex = exact_.find(folded);
+  if (ex == exact_.end() || entries_[ex->second].priority <= entry.priority) exact_[folded] = index;
   entries_.push_back(std::move(entry));
-  exact_.emplace(std::move(folded), index);
-  // Longest first, so that a look-up takes the first entry that fits.
+  as_written_.emplace(std::move(written), index);
+  // Longest first, and among equals the higher priority first.
   std::vector<Keyed>& list = by_first_[keys[0]];
-  auto at = std::upper_bound(list.begin(), list.end(), keys.size(),
-                             [](size_t n, const Keyed& k) { return n > k.tokens.size(); });
+  const int priority = entries_[index].priority;
+  auto at = std::find_if(list.begin(), list.end(), [&](const Keyed& k) {
+    return k.tokens.size() < keys.size() ||
+           (k.tokens.size() == keys.size() && entries_[k.entry].priority < priority);
+  });
   list.insert(at, Keyed{std::move(keys), index});
 }
 
@@ -103,13 +111,15 @@ Result<void> Gazetteer::AddTsv(std::string_view contents, const std::string& pat
   return {};
 }
 
-const GazetteerEntry* Gazetteer::Longest(const std::vector<std::string>& keys, size_t i,
-                                         size_t* length) const {
+const GazetteerEntry* Gazetteer::Longest(
+    const std::vector<std::string>& keys, size_t i, size_t* length,
+    const std::function<bool(const GazetteerEntry&, size_t)>& fits) const {
   auto it = by_first_.find(keys[i]);
   if (it == by_first_.end()) return nullptr;
   for (const Keyed& k : it->second) {
     if (i + k.tokens.size() > keys.size()) continue;
-    if (std::equal(k.tokens.begin(), k.tokens.end(), keys.begin() + static_cast<long>(i))) {
+    if (std::equal(k.tokens.begin(), k.tokens.end(), keys.begin() + static_cast<long>(i)) &&
+        (!fits || fits(entries_[k.entry], k.tokens.size()))) {
       *length = k.tokens.size();
       return &entries_[k.entry];
     }

@@ -12,6 +12,7 @@
 #define RELSCAN_ENTITY_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,9 +63,11 @@ class Gazetteer {
   void Add(GazetteerEntry entry);
 
   /// Returns the longest entry matching folded token texts starting at
-  /// keys[i], and its length in tokens; nullptr when none matches.
-  const GazetteerEntry* Longest(const std::vector<std::string>& keys, size_t i,
-                                size_t* length) const;
+  /// keys[i] that `fits` accepts (all when null), and its length in tokens;
+  /// nullptr when none matches.
+  const GazetteerEntry* Longest(
+      const std::vector<std::string>& keys, size_t i, size_t* length,
+      const std::function<bool(const GazetteerEntry&, size_t)>& fits = nullptr) const;
 
   /// Returns the entry for an exact folded text, or nullptr.
   const GazetteerEntry* Exact(std::string_view folded_text) const;
@@ -78,7 +81,8 @@ class Gazetteer {
   };
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::string, std::vector<Keyed>> by_first_;
-  std::unordered_map<std::string, size_t> exact_;
+  std::unordered_map<std::string, size_t> exact_;     // folded text -> entry
+  std::unordered_map<std::string, size_t> as_written_;  // case kept
 };
 
 /// Splits text into the folded token keys a gazetteer is matched on.

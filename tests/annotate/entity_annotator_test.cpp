@@ -1,0 +1,159 @@
+// The entity annotator (lib/annotate): one table of cases per rule family,
+// each an invented sentence with the entities it must (and must not) give.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "relscan/document.h"
+#include "relscan/entity.h"
+#include "relscan/segment.h"
+
+namespace relscan {
+namespace {
+
+// "LABEL text" or "LABEL text => canonical" or "... [role]".
+std::vector<std::string> Tag(std::string_view text, std::shared_ptr<const Gazetteer> g = {}) {
+  Result<Document> doc = LoadDocument(text, "t.txt", {});
+  REQUIRE(doc.ok());
+  Segmenter segmenter;
+  Segmentation seg = segmenter.Segment(*doc, {});
+  EntityAnnotator annotator(g ? g : Gazetteer::BuiltIn());
+  std::vector<std::string> out;
+  for (const Entity& e : annotator.Annotate(*doc, seg)) {
+    std::string s = std::string(EntityLabelName(e.label)) + " " +
+                    std::string(doc->Slice(e.start, e.end));
+    if (e.canonical != doc->Slice(e.start, e.end)) s += " => " + e.canonical;
+    if (!e.role.empty()) s += " [" + e.role + "]";
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct Row {
+  const char* text;
+  std::vector<std::string> entities;
+};
+
+void CheckRows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(Tag(row.text) == row.entities);
+  }
+}
+
+TEST_CASE("entities: titles are roles, not part of the name") {
+  CheckRows({
+      {"President Ilham Aliyev met Foreign Minister Avigdor Lieberman in Baku.",
+       {"PERSON Ilham Aliyev [President]", "PERSON Avigdor Lieberman [Foreign Minister]",
+        "GPE Baku"}},
+      {"They met Minister of Economy Mikayil Jabbarov on Monday.",
+       {"PERSON Mikayil Jabbarov [Minister of Economy]"}},
+      {"The talks were led by Prime Minister Benjamin Netanyahu.",
+       {"PERSON Benjamin Netanyahu [Prime Minister]"}},
+      {"The President spoke at length.", {}},
+  });
+}
+
+TEST_CASE("entities: possessives are left out") {
+  CheckRows({
+      {"Israel\xE2\x80\x99s decision pleased Baku\xE2\x80\x99s leaders.",
+       {"GPE Israel", "GPE Baku"}},
+      {"It was Armenia's turn.", {"GPE Armenia"}},
+  });
+}
+
+TEST_CASE("entities: an acronym defined in the text takes its expansion") {
+  CheckRows({
+      {"The Caspian Energy Forum (CEF) met in Baku. Later the CEF grew.",
+       {"ORG Caspian Energy Forum", "ORG CEF => Caspian Energy Forum", "GPE Baku",
+        "ORG CEF => Caspian Energy Forum"}},
+      {"Delegates of the OSCE met.", {"ORG OSCE => Organization for Security and Co-operation in Europe"}},
+  });
+}
+
+TEST_CASE("entities: nested names are kept whole") {
+  CheckRows({
+      {"She studied at the Hebrew University of Jerusalem.",
+       {"ORG Hebrew University of Jerusalem"}},
+      {"Azerbaijan Investment Company invested in the venture.",
+       {"ORG Azerbaijan Investment Company"}},
+      {"He joined the Ministry of Foreign Affairs of Azerbaijan.",
+       {"ORG Ministry of Foreign Affairs of Azerbaijan"}},
+      {"A report by the U.S. Embassy in Baku followed.", {"ORG U.S. Embassy in Baku"}},
+  });
+}
+
+TEST_CASE("entities: hyphen compounds can hold two names") {
+  CheckRows({
+      {"the Israel\xE2\x80\x91Palestinian conflict", {"GPE Israel", "NORP Palestinian"}},
+      {"Israel-Azerbaijan ties grew.", {"GPE Israel", "GPE Azerbaijan"}},
+      {"It was a long-term plan.", {}},
+  });
+}
+
+TEST_CASE("entities: sentence-initial and all-capital words") {
+  CheckRows({
+      {"Nevertheless, Armenia objected.", {"GPE Armenia"}},
+      {"Security cooperation grew quickly.", {}},
+      {"Georgia and Turkey agreed.", {"GPE Georgia", "GPE Turkey"}},
+      {"The Enhanced Visibility of Strategic Ties Between Israel and Azerbaijan",
+       {"GPE Israel", "GPE Azerbaijan"}},
+  });
+}
+
+TEST_CASE("entities: adjectival forms are NORP, countries GPE") {
+  CheckRows({
+      {"Azerbaijani oil reached Israeli ports.", {"NORP Azerbaijani", "NORP Israeli"}},
+      {"Many Israelis visited Azerbaijan.", {"NORP Israelis => Israeli", "GPE Azerbaijan"}},
+      {"Jewish and Muslim leaders met.", {"NORP Jewish", "NORP Muslim"}},
+  });
+}
+
+TEST_CASE("entities: canonical forms resolve within the document") {
+  CheckRows({
+      {"Ilham Aliyev spoke first. Later, Aliyev left.",
+       {"PERSON Ilham Aliyev", "PERSON Aliyev => Ilham Aliyev"}},
+      {"Aliyev spoke first. Later, President Ilham Aliyev left.",
+       {"PERSON Aliyev => Ilham Aliyev", "PERSON Ilham Aliyev [President]"}},
+      {"The U.S. and the United States are one.",
+       {"GPE U.S. => United States", "GPE United States"}},
+      {"The State of Israel signed.", {"GPE State of Israel => Israel"}},
+  });
+}
+
+TEST_CASE("entities: events, laws, facilities and products by head word or gazetteer") {
+  CheckRows({
+      {"The Abraham Accords came after the Second Karabakh War.",
+       {"LAW Abraham Accords", "EVENT Second Karabakh War"}},
+      {"They signed the Caspian Transit Agreement in Baku.",
+       {"LAW Caspian Transit Agreement", "GPE Baku"}},
+      {"Israel built Iron Dome.", {"GPE Israel", "PRODUCT Iron Dome"}},
+  });
+}
+
+TEST_CASE("entities: user gazetteer entries win over built-in ones") {
+  auto g = std::make_shared<Gazetteer>(*Gazetteer::BuiltIn());
+  REQUIRE(g->AddTsv("# mine\nGeorgia\tPERSON\tGeorgia O'Keeffe\nMekorot\tORG\n", "mine.tsv", 1).ok());
+  CHECK(Tag("Georgia painted for Mekorot.", g) ==
+        std::vector<std::string>{"PERSON Georgia => Georgia O'Keeffe", "ORG Mekorot"});
+  Result<void> bad = g->AddTsv("Foo\tBAR\n", "bad.tsv", 1);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "line 1: unknown label 'BAR'");
+  CHECK(bad.error().path == "bad.tsv");
+}
+
+TEST_CASE("entities: every span names the rule or entry behind it") {
+  Result<Document> doc = LoadDocument("President Ilham Aliyev visited Baku.", "t.txt", {});
+  REQUIRE(doc.ok());
+  Segmenter segmenter;
+  Segmentation seg = segmenter.Segment(*doc, {});
+  EntityAnnotator annotator(Gazetteer::BuiltIn());
+  std::vector<Entity> ents = annotator.Annotate(*doc, seg);
+  REQUIRE(ents.size() == 2);
+  CHECK(ents[0].rule.rfind("title before name (lib/data/lexicon/person_titles.txt:", 0) == 0);
+  CHECK(ents[1].rule.rfind("lib/data/gazetteers/places.tsv:", 0) == 0);
+}
+
+}  // namespace
+}  // namespace relscan

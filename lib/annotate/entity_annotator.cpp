@@ -86,6 +86,16 @@ bool IsFormalWord(std::string_view key) {
   return kFormal.count(key) > 0;
 }
 
+// Short words that title case leaves in lowercase.
+bool IsTitleLowercase(std::string_view key) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "with", "from", "into", "over", "upon", "onto", "than", "via", "but", "nor", "yet",
+      "per", "amid", "among", "between", "toward", "towards", "against", "about", "after",
+      "before", "during", "under", "without", "within", "through", "across", "its", "not",
+      "are", "was", "were", "has", "had", "have", "can", "will"};
+  return kWords.count(key) > 0;
+}
+
 // Heads after which "in" continues a name ("U.S. Embassy in Baku").
 bool TakesIn(std::string_view key) {
   return key == "embassy" || key == "consulate" || key == "mission" || key == "office" ||
@@ -152,6 +162,7 @@ struct EntityAnnotator::Impl {
                      size_t len) const;
   void ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b,
                      std::vector<Candidate>* out) const;
+  std::string TitleBefore(const std::vector<Tok>& toks, int32_t first) const;
 };
 
 EntityAnnotator::EntityAnnotator(std::shared_ptr<const Gazetteer> gazetteer)
@@ -258,10 +269,14 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
         }
       }
     }
-    if (h != nullptr) {
+    // "an Embassy of Azerbaijan": after an indefinite article a headed
+    // phrase is generic, not a name.
+    bool generic = a > 0 && (toks[a - 1].key == "a" || toks[a - 1].key == "an");
+    if (h != nullptr && !generic) {
       emit(a, b, h->label, {}, fmt::format("head word '{}' ({})", toks[at].text, h->source));
       return;
     }
+    if (h != nullptr) return;
   }
   // 4. A given name and a surname.
   if (b - a >= 2 && b - a <= 4 && lex.given.count(toks[a].key) > 0 &&
@@ -285,6 +300,33 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
   }
 }
 
+std::string EntityAnnotator::Impl::TitleBefore(const std::vector<Tok>& toks,
+                                               int32_t first) const {
+  if (first < 2) return {};
+  std::string_view mark = toks[first - 1].text;
+  if (mark != "," && mark != ")") return {};
+  int32_t e = first - 1;  // exclusive end of the title run
+  int32_t s = e;
+  while (s > 0 && (toks[s - 1].cap || (toks[s - 1].key == "of" && s - 1 > 0)) &&
+         toks[s - 1].word)
+    --s;
+  if (s == e) return {};
+  std::vector<std::string> keys;
+  for (int32_t m = s; m < e; ++m) keys.push_back(toks[m].key);
+  // The run must start with a title; the rest is its "of ..." complement.
+  for (size_t start = 0; start < keys.size(); ++start) {
+    size_t len;
+    const GazetteerEntry* t = lex.titles.Longest(keys, start, &len);
+    if (t == nullptr || t->canonical == "honorific") continue;
+    size_t end = start + len;
+    if (end < keys.size() && keys[end] != "of") continue;
+    int32_t from = s + static_cast<int32_t>(start);
+    return std::string(toks[from].text.data(),
+                       toks[e - 1].token->bend - toks[from].token->bstart);
+  }
+  return {};
+}
+
 void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& seg, int32_t si,
                                      std::vector<Candidate>* out) const {
   const relscan::Sentence& s = seg.sentences[si];
@@ -292,7 +334,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
   std::vector<Tok> toks;
   toks.reserve(s.token_end - s.token_begin);
   bool seen_word = false;
-  int caps = 0, words = 0;
+  int words = 0, lower_content = 0;
   for (int32_t k = s.token_begin; k < s.token_end; ++k) {
     const Token& t = seg.tokens[k];
     Tok x;
@@ -307,15 +349,17 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       x.initial = true;
       seen_word = true;
     }
-    if (x.word && u_isalpha(c) && lex.connectors.count(x.key) == 0 && x.key.size() > 3) {
+    if (x.word && u_isalpha(c) && lex.connectors.count(x.key) == 0 && x.key.size() >= 3) {
       ++words;
-      if (x.cap) ++caps;
+      // Title case leaves short function words in lowercase ("Symbiosis
+      // with Israel"); any other lowercase word shows running text.
+      if (!x.cap && !IsTitleLowercase(x.key)) ++lower_content;
     }
     toks.push_back(std::move(x));
   }
   // Headings and title-case lines capitalize every word: only gazetteer
   // names are trusted there.
-  bool title_case = s.heading == HeadingKind::kTitle || (words >= 3 && caps * 5 >= words * 4);
+  bool title_case = s.heading == HeadingKind::kTitle || (words >= 3 && lower_content == 0);
   int32_t n = static_cast<int32_t>(toks.size());
   std::vector<std::string> keys;
   keys.reserve(toks.size());
@@ -402,11 +446,20 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
         if (k >= n || !name_tok(k)) break;
         bool ok;
         if (key == "and" || key == "&") {
-          ok = saw_of && open;
+          // "Ministry of Science and Education" goes on; "Hebrew University of
+          // Jerusalem and Baku State University" is two names.
+          bool second_head = false;
+          for (int32_t m = k; m < n && name_tok(m); ++m)
+            if (lex.heads.count(toks[m].key)) second_head = true;
+          ok = saw_of && open && !second_head;
         } else if (key == "in") {
           ok = TakesIn(toks[j - 1].key);
-        } else {
+        } else if (key == "of" || key == "for") {
           ok = open;
+        } else {
+          // "Committee on Foreign Affairs", "Convention on ...": other
+          // connectors follow a head word directly.
+          ok = lex.heads.count(toks[j - 1].key) > 0 || lex.titles.Exact(toks[j - 1].key) != nullptr;
         }
         if (!ok) break;
         if (key == "of" || key == "for") saw_of = true;
@@ -414,6 +467,14 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       }
       ClassifyChunk(toks, i, j, &chunks);
       i = j;
+    }
+  }
+
+  // A title set off before the name: "Minister of Economy, Mikayil
+  // Jabbarov" or "(now Vice President) Mehriban Aliyeva".
+  for (Candidate& c : chunks) {
+    if (c.label == EntityLabel::kPerson && c.role.empty() && !c.pending_surname) {
+      c.role = TitleBefore(toks, c.first);
     }
   }
 
@@ -560,6 +621,20 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
   }
   std::sort(kept.begin(), kept.end(),
             [&](size_t x, size_t y) { return all[x].second.bstart < all[y].second.bstart; });
+  // A canonical form that differs from a mention only in typography is
+  // written as the text first writes it ("Baku‑Tbilisi‑Ceyhan").
+  std::unordered_map<std::string, std::string> as_written;
+  for (size_t k : kept) {
+    const Candidate& c = all[k].second;
+    std::string_view s = surface(c);
+    if (FoldForMatch(s) == FoldForMatch(c.canonical)) {
+      as_written.emplace(FoldForMatch(c.canonical), std::string(s));
+    }
+  }
+  for (size_t k : kept) {
+    auto it = as_written.find(FoldForMatch(all[k].second.canonical));
+    if (it != as_written.end()) all[k].second.canonical = it->second;
+  }
   for (size_t k : kept) {
     auto& [si, c] = all[k];
     Entity e;

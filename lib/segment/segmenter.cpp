@@ -389,8 +389,10 @@ void Segmenter::Impl::Tokenize(std::string_view text, Segmentation* out) {
       // The possessive 's / ’s is a token of its own (ICU keeps it whole).
       std::string_view s = text.substr(prev, cur - prev);
       int64_t cut = -1;
+      // U+2019, and U+2018 typed in its place ("Zelenskyy‘s").
       if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s" ||
-                           s.substr(s.size() - 4) == "\xE2\x80\x99S")) {
+                           s.substr(s.size() - 4) == "\xE2\x80\x99S" ||
+                           s.substr(s.size() - 4) == "\xE2\x80\x98s")) {
         cut = cur - 4;
       } else if (s.size() > 2 && (s.substr(s.size() - 2) == "'s" ||
                                   s.substr(s.size() - 2) == "'S")) {

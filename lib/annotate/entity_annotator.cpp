@@ -68,8 +68,9 @@ struct Lexicons {
         lex.connectors.insert(FoldForMatch(l.text));
       for (const data::DataLine& l : data::DataLines(data::Find(kLowercaseFile)))
         lex.lowercase.insert(std::string(l.text));
+      // Names of two letters ("Al", "Bo") are also articles and particles.
       for (const data::DataLine& l : data::DataLines(data::Find(kGivenFile)))
-        lex.given.insert(FoldForMatch(l.text));
+        if (l.text.size() > 2) lex.given.insert(FoldForMatch(l.text));
       return lex;
     }();
     return kLexicons;
@@ -160,7 +161,7 @@ struct EntityAnnotator::Impl {
                 std::vector<Candidate>* out) const;
   bool GazetteerFits(const GazetteerEntry& e, const std::vector<Tok>& toks, size_t i,
                      size_t len) const;
-  void ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b,
+  void ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b, bool title_case,
                      std::vector<Candidate>* out) const;
   std::string TitleBefore(const std::vector<Tok>& toks, int32_t first) const;
 };
@@ -184,7 +185,7 @@ bool EntityAnnotator::Impl::GazetteerFits(const GazetteerEntry& e, const std::ve
 }
 
 void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t a, int32_t b,
-                                          std::vector<Candidate>* out) const {
+                                          bool title_case, std::vector<Candidate>* out) const {
   auto text_of = [&](int32_t x, int32_t y) {  // tokens [x, y)
     const Token* first = toks[x].token;
     const Token* last = toks[y - 1].token;
@@ -225,12 +226,26 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
   std::vector<std::string> keys;
   for (int32_t m = a; m < b; ++m) keys.push_back(toks[m].key);
 
-  // 1. A title before a name: PERSON, the title its role.
-  for (int32_t p = a; p < b; ++p) {
-    size_t len;
-    const GazetteerEntry* t = lex.titles.Longest(keys, static_cast<size_t>(p - a), &len);
+  // 1. The whole chunk in a gazetteer.
+  size_t len = 0;
+  if (const GazetteerEntry* g = gazetteer->Longest(keys, 0, &len);
+      g != nullptr && len == keys.size()) {
+    emit(a, b, g->label, g->canonical, g->source);
+    return;
+  }
+  // 2. A title before a name: PERSON, the title its role. At most two
+  // capitalized modifiers come before the title ("Agriculture Minister",
+  // "Deputy Prime Minister"); a demonym among them is not part of the role
+  // ("Armenian Foreign Minister").
+  auto is_title_or_head = [&](int32_t m) {
+    return lex.titles.Exact(toks[m].key) != nullptr || lex.heads.count(toks[m].key) > 0;
+  };
+  for (int32_t p = a; p < b && p <= a + 2; ++p) {
+    if (p > a && (lex.heads.count(toks[p - 1].key) || lex.connectors.count(toks[p - 1].key))) break;
+    size_t tlen;
+    const GazetteerEntry* t = lex.titles.Longest(keys, static_cast<size_t>(p - a), &tlen);
     if (t == nullptr) continue;
-    int32_t q = p + static_cast<int32_t>(len);
+    int32_t q = p + static_cast<int32_t>(tlen);
     // "Minister of Economy Mikayil Jabbarov": the role runs on through "of"
     // while two tokens remain for the name.
     if (q + 2 < b && toks[q].key == "of") {
@@ -238,18 +253,42 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
       while (r < b && b - (r + 1) >= 2 && toks[r].cap && lex.given.count(toks[r].key) == 0) ++r;
       if (r > q + 1) q = r;
     }
-    if (q >= b) break;  // a title with no name after it
-    // Titles inside the name are not roles ("Deputy" before "Minister" is
-    // part of the role because the role starts at the chunk's start).
-    std::string role = t->canonical == "honorific" ? std::string() : text_of(a, q);
-    emit(q, b, EntityLabel::kPerson, {}, "title before name (" + t->source + ")", role);
+    if (q >= b || !toks[q].cap || lex.connectors.count(toks[q].key)) return;  // no name after
+    bool all_titles = true;
+    for (int32_t m = q; m < b; ++m) all_titles = all_titles && is_title_or_head(m);
+    if (all_titles) return;  // "Mr. Minister"
+    // A rank that is also a word ("General Assembly", "Private Enterprise")
+    // needs a name that is not a common word.
+    if (lex.heads.count(toks[b - 1].key) ||
+        (b - q == 1 && lex.lowercase.count(toks[q].key) && !lex.given.count(toks[q].key)))
+      break;
+    int32_t role_from = a;
+    while (role_from < p && gazetteer->Exact(toks[role_from].key) != nullptr &&
+           (gazetteer->Exact(toks[role_from].key)->label == EntityLabel::kNorp ||
+            gazetteer->Exact(toks[role_from].key)->label == EntityLabel::kGpe))
+      ++role_from;
+    // The name ends before a connector: "President Kassym-Jomart Tokayev
+    // of the Republic of Kazakhstan" names the country after the person.
+    int32_t name_end = q;
+    while (name_end < b && !lex.connectors.count(toks[name_end].key)) ++name_end;
+    std::string role = t->canonical == "honorific" ? std::string() : text_of(role_from, q);
+    emit(q, name_end, EntityLabel::kPerson, {}, "title before name (" + t->source + ")", role);
     return;
   }
-  // 2. The whole chunk in a gazetteer.
-  size_t len = 0;
-  if (const GazetteerEntry* g = gazetteer->Longest(keys, 0, &len);
-      g != nullptr && len == keys.size()) {
-    emit(a, b, g->label, g->canonical, g->source);
+  if (title_case) {
+    // Headings capitalize every word: beyond the gazetteer and titles, only
+    // a name headed by a head word ("Benjamin Franklin Room") or starting
+    // with a given name is trusted.
+    auto hit = lex.heads.find(toks[b - 1].key);
+    if (b - a >= 2 && hit != lex.heads.end()) {
+      emit(a, b, hit->second.label, {},
+           fmt::format("head word '{}' ({})", toks[b - 1].text, hit->second.source));
+      return;
+    }
+    if (b - a >= 2 && b - a <= 4 && lex.given.count(toks[a].key) > 0) {
+      emit(a, b, EntityLabel::kPerson, {},
+           fmt::format("given name '{}' (lib/{})", toks[a].text, kGivenFile));
+    }
     return;
   }
   // 3. A head word: the last one, or the one before "of" ("University of").
@@ -409,7 +448,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
 
   // 2. Capitalized chunks.
   std::vector<Candidate> chunks;
-  if (!title_case) {
+  {
     auto name_tok = [&](int32_t k) {
       const Tok& t = toks[k];
       if (!t.cap) return false;
@@ -465,7 +504,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
         if (key == "of" || key == "for") saw_of = true;
         j = k;
       }
-      ClassifyChunk(toks, i, j, &chunks);
+      ClassifyChunk(toks, i, j, title_case, &chunks);
       i = j;
     }
   }
@@ -627,12 +666,12 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
   for (size_t k : kept) {
     const Candidate& c = all[k].second;
     std::string_view s = surface(c);
-    if (FoldForMatch(s) == FoldForMatch(c.canonical)) {
-      as_written.emplace(FoldForMatch(c.canonical), std::string(s));
+    if (FoldTypography(s) == FoldTypography(c.canonical)) {
+      as_written.emplace(FoldTypography(c.canonical), std::string(s));
     }
   }
   for (size_t k : kept) {
-    auto it = as_written.find(FoldForMatch(all[k].second.canonical));
+    auto it = as_written.find(FoldTypography(all[k].second.canonical));
     if (it != as_written.end()) all[k].second.canonical = it->second;
   }
   for (size_t k : kept) {

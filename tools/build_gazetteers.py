@@ -159,6 +159,9 @@ def generate_countries():
                 if form:
                     forms.append(form)
         canon = COUNTRY_CANON.get(code) or item.get("common_name") or forms[0]
+        # The short name mentions are grouped under is itself a surface form.
+        if canon not in forms:
+            forms.append(canon)
         for form in list(forms):
             forms.append(ascii_fold(form))
         for form in forms:

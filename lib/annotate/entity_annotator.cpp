@@ -509,6 +509,42 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
     }
   }
 
+  // Titles of works: a title-case phrase in quote marks, “Azerbaijan in
+  // the Struggle for Eurasia” (TAGSET §1 WORK_OF_ART; the span leaves out
+  // the marks and a comma or period of the outer sentence).
+  for (int32_t i = 0; i < n; ++i) {
+    UChar32 open = FirstChar(toks[i].text);
+    if (toks[i].token->kind != TokenKind::kPunct || (open != 0x201C && open != '"')) continue;
+    int32_t j = i + 1;
+    while (j < n && !(toks[j].token->kind == TokenKind::kPunct &&
+                      (FirstChar(toks[j].text) == 0x201D || FirstChar(toks[j].text) == '"')))
+      ++j;
+    if (j >= n) break;
+    int32_t last = j - 1;
+    while (last > i && toks[last].token->kind == TokenKind::kPunct &&
+           (toks[last].text == "," || toks[last].text == "."))
+      --last;
+    int content = 0, lower = 0;
+    for (int32_t m = i + 1; m <= last; ++m) {
+      if (!toks[m].word || toks[m].key.size() < 3 || lex.connectors.count(toks[m].key)) continue;
+      ++content;
+      if (!toks[m].cap && !IsTitleLowercase(toks[m].key)) ++lower;
+    }
+    if (last > i && content >= 2 && lower == 0 && toks[i + 1].cap && !title_case) {
+      Candidate c;
+      c.bstart = toks[i + 1].token->bstart;
+      c.bend = toks[last].token->bend;
+      c.first = i + 1;
+      c.last = last;
+      c.label = EntityLabel::kWorkOfArt;
+      c.canonical = std::string(text.substr(c.bstart, c.bend - c.bstart));
+      c.rule = "title-case phrase in quote marks";
+      c.from_chunk = true;
+      chunks.push_back(std::move(c));
+    }
+    i = j;
+  }
+
   // A title set off before the name: "Minister of Economy, Mikayil
   // Jabbarov" or "(now Vice President) Mehriban Aliyeva".
   for (Candidate& c : chunks) {

@@ -17,6 +17,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -38,11 +39,19 @@ struct Head {
   std::string source;
 };
 
+// Hashes std::string and std::string_view alike: look-ups by a view of the
+// text allocate nothing.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 // The word lists the rules use, parsed once from lib/data/lexicon.
 struct Lexicons {
   Gazetteer titles;  // canonical "title" or "honorific"
-  std::unordered_map<std::string, Head> heads;
-  std::unordered_set<std::string> connectors, lowercase, given;
+  std::unordered_map<std::string, Head, ViewHash, std::equal_to<>> heads;
+  WordSet connectors, lowercase, given;
 
   static const Lexicons& Get() {
     static const Lexicons kLexicons = [] {
@@ -117,6 +126,12 @@ void CountCase(std::string_view s, int* upper, int* lower) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {  // ASCII without ICU
+      if (p[i] >= 'A' && p[i] <= 'Z') ++*upper;
+      else if (p[i] >= 'a' && p[i] <= 'z') ++*lower;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (u_isupper(c)) ++*upper;
@@ -132,7 +147,7 @@ bool IsAllCaps(std::string_view s) {
 
 struct Tok {
   std::string_view text;
-  std::string key;  // folded
+  std::string_view key;  // folded: a view of the text, or of Sentence's arena
   const Token* token;
   bool word = false;      // a word token (not punctuation or a possessive)
   bool cap = false;       // starts with a capital letter
@@ -207,24 +222,21 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
   };
   // A determiner or a common word capitalized only because it starts the
   // sentence is not part of a name ("The", "While", "Security").
-  while (a < b && toks[a].initial) {
-    const std::string& k = toks[a].key;
+  std::vector<std::string_view> all_keys;
+  for (int32_t m = a; m < b; ++m) all_keys.push_back(toks[m].key);
+  const int32_t a0 = a;
+  bool initial = toks[a].initial;
+  while (a < b && initial) {
+    std::string_view k = toks[a].key;
     size_t len;
-    const GazetteerEntry* g = gazetteer->Longest(
-        [&] {
-          std::vector<std::string> keys;
-          for (int32_t m = a; m < b; ++m) keys.push_back(toks[m].key);
-          return keys;
-        }(),
-        0, &len);
-    if (g != nullptr) break;
+    if (gazetteer->StartsAny(k) &&
+        gazetteer->Longest(all_keys, static_cast<size_t>(a - a0), &len) != nullptr)
+      break;
     if (lex.lowercase.count(k) == 0 || lex.given.count(k) > 0) break;
-    ++a;
-    if (a < b) const_cast<Tok&>(toks[a]).initial = true;
+    ++a;  // the next word now starts the sentence
   }
   if (a >= b) return;
-  std::vector<std::string> keys;
-  for (int32_t m = a; m < b; ++m) keys.push_back(toks[m].key);
+  std::vector<std::string_view> keys(all_keys.begin() + (a - a0), all_keys.end());
 
   // 1. The whole chunk in a gazetteer.
   size_t len = 0;
@@ -350,7 +362,7 @@ std::string EntityAnnotator::Impl::TitleBefore(const std::vector<Tok>& toks,
          toks[s - 1].word)
     --s;
   if (s == e) return {};
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   for (int32_t m = s; m < e; ++m) keys.push_back(toks[m].key);
   // The run must start with a title; the rest is its "of ..." complement.
   for (size_t start = 0; start < keys.size(); ++start) {
@@ -372,6 +384,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
   std::string_view text = doc.text();
   std::vector<Tok> toks;
   toks.reserve(s.token_end - s.token_begin);
+  std::deque<std::string> arena;  // folded keys that differ from the text
   bool seen_word = false;
   int words = 0, lower_content = 0;
   for (int32_t k = s.token_begin; k < s.token_end; ++k) {
@@ -379,20 +392,38 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
     Tok x;
     x.token = &t;
     x.text = text.substr(t.bstart, t.bend - t.bstart);
-    x.key = FoldForMatch(x.text);
+    // Most tokens are lowercase ASCII and fold to themselves.
+    bool plain = true;
+    for (char ch : x.text) {
+      if ((ch >= 'A' && ch <= 'Z') || static_cast<unsigned char>(ch) >= 0x80) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      x.key = x.text;
+    } else {
+      arena.push_back(FoldForMatch(x.text));
+      x.key = arena.back();
+    }
     x.word = t.kind == TokenKind::kWord;
     UChar32 c = FirstChar(x.text);
     x.cap = x.word && u_isupper(c);
-    x.allcaps = x.word && IsAllCaps(x.text);
+    x.allcaps = x.cap && IsAllCaps(x.text);
     if (x.word && !seen_word) {
       x.initial = true;
       seen_word = true;
     }
-    if (x.word && u_isalpha(c) && lex.connectors.count(x.key) == 0 && x.key.size() >= 3) {
-      ++words;
-      // Title case leaves short function words in lowercase ("Symbiosis
-      // with Israel"); any other lowercase word shows running text.
-      if (!x.cap && !IsTitleLowercase(x.key)) ++lower_content;
+    // Title case leaves short function words in lowercase ("Symbiosis
+    // with Israel"); any other lowercase word shows running text. One is
+    // enough to tell, so the look-ups stop there.
+    if (x.word && x.key.size() >= 3 && u_isalpha(c)) {
+      if (x.cap) {
+        ++words;
+      } else if (lower_content == 0 && lex.connectors.count(x.key) == 0) {
+        ++words;
+        if (!IsTitleLowercase(x.key)) ++lower_content;
+      }
     }
     toks.push_back(std::move(x));
   }
@@ -400,7 +431,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
   // names are trusted there.
   bool title_case = s.heading == HeadingKind::kTitle || (words >= 3 && lower_content == 0);
   int32_t n = static_cast<int32_t>(toks.size());
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;
   keys.reserve(toks.size());
   for (const Tok& t : toks) keys.push_back(t.key);
 
@@ -408,7 +439,9 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
   std::vector<Candidate> gaz;
   for (int32_t i = 0; i < n; ++i) {
     const Tok& t = toks[i];
-    if (!t.word) continue;
+    // Gazetteer names start with a capital (GazetteerFits), as do the
+    // parts of a compound that can be names.
+    if (!t.word || !t.cap) continue;
     size_t len;
     const GazetteerEntry* e = gazetteer->Longest(
         keys, static_cast<size_t>(i), &len, [&](const GazetteerEntry& g, size_t l) {
@@ -461,7 +494,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       return true;
     };
     auto opens_of = [&](int32_t k) {
-      const std::string& key = toks[k].key;
+      std::string_view key = toks[k].key;
       return lex.heads.count(key) > 0 || IsFormalWord(key) || lex.titles.Exact(key) != nullptr;
     };
     for (int32_t i = 0; i < n;) {
@@ -477,7 +510,7 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
           ++j;
           continue;
         }
-        const std::string& key = toks[j].key;
+        std::string_view key = toks[j].key;
         if (!toks[j].word || toks[j].cap || lex.connectors.count(key) == 0) break;
         int32_t k = j + 1;
         // "of the", "for the"
@@ -560,44 +593,44 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
 
 std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segmentation& seg) const {
   std::vector<Entity> result;
-  std::vector<std::pair<int32_t, Candidate>> all;
-  for (int32_t si = 0; si < static_cast<int32_t>(seg.sentences.size()); ++si) {
-    const relscan::Sentence& s = seg.sentences[si];
-    if (s.heading == HeadingKind::kSpeakerLabel) continue;
-    std::vector<Candidate> cands;
-    impl_->Sentence(doc, seg, si, &cands);
-    for (Candidate& c : cands) all.emplace_back(si, std::move(c));
+  const int32_t n_sentences = static_cast<int32_t>(seg.sentences.size());
+  // Candidates never cross sentences: they are kept per sentence, and the
+  // document-level passes below add to them.
+  std::vector<std::vector<Candidate>> cands(seg.sentences.size());
+  for (int32_t si = 0; si < n_sentences; ++si) {
+    if (seg.sentences[si].heading == HeadingKind::kSpeakerLabel) continue;
+    impl_->Sentence(doc, seg, si, &cands[si]);
   }
   std::string_view text = doc.text();
   auto surface = [&](const Candidate& c) { return text.substr(c.bstart, c.bend - c.bstart); };
 
   // Acronyms defined in the text take the label and canonical form of
   // their expansion: "Baku-Tbilisi-Ceyhan (BTC)".
-  std::unordered_map<std::string, std::pair<EntityLabel, std::string>> acronyms;
-  for (size_t k = 0; k < all.size(); ++k) {
-    const Candidate& c = all[k].second;
-    if (c.pending_surname) continue;
-    const relscan::Sentence& s = seg.sentences[all[k].first];
-    // Find the token after the candidate.
-    int32_t t = s.token_begin;
-    while (t < s.token_end && seg.tokens[t].bend <= c.bend) ++t;
-    if (t + 2 >= s.token_end) continue;
-    const Token& open = seg.tokens[t];
-    const Token& acr = seg.tokens[t + 1];
-    const Token& close = seg.tokens[t + 2];
-    if (text.substr(open.bstart, 1) != "(" || text.substr(close.bstart, 1) != ")") continue;
-    std::string_view a = text.substr(acr.bstart, acr.bend - acr.bstart);
-    if (!IsAllCaps(a) || a.size() > 8) continue;
-    acronyms[std::string(a)] = {c.label, c.canonical};
+  std::unordered_map<std::string_view, std::pair<EntityLabel, std::string>> acronyms;
+  for (int32_t si = 0; si < n_sentences; ++si) {
+    const relscan::Sentence& s = seg.sentences[si];
+    for (const Candidate& c : cands[si]) {
+      if (c.pending_surname) continue;
+      int32_t t = s.token_begin;
+      while (t < s.token_end && seg.tokens[t].bend <= c.bend) ++t;
+      if (t + 2 >= s.token_end || text[seg.tokens[t].bstart] != '(' ||
+          text[seg.tokens[t + 2].bstart] != ')')
+        continue;
+      const Token& acr = seg.tokens[t + 1];
+      std::string_view a = text.substr(acr.bstart, acr.bend - acr.bstart);
+      if (!IsAllCaps(a) || a.size() > 8) continue;
+      acronyms[a] = {c.label, c.canonical};
+    }
   }
   if (!acronyms.empty()) {
-    for (int32_t si = 0; si < static_cast<int32_t>(seg.sentences.size()); ++si) {
+    for (int32_t si = 0; si < n_sentences; ++si) {
       const relscan::Sentence& s = seg.sentences[si];
       if (s.heading == HeadingKind::kSpeakerLabel) continue;
       for (int32_t t = s.token_begin; t < s.token_end; ++t) {
         const Token& tok = seg.tokens[t];
-        std::string a(text.substr(tok.bstart, tok.bend - tok.bstart));
-        auto it = acronyms.find(a);
+        if (tok.kind != TokenKind::kWord || !(text[tok.bstart] >= 'A' && text[tok.bstart] <= 'Z'))
+          continue;
+        auto it = acronyms.find(text.substr(tok.bstart, tok.bend - tok.bstart));
         if (it == acronyms.end()) continue;
         Candidate c;
         c.bstart = tok.bstart;
@@ -606,7 +639,7 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
         c.canonical = it->second.second;
         c.rule = "acronym defined in the text";
         c.acronym = true;
-        all.emplace_back(si, std::move(c));
+        cands[si].push_back(std::move(c));
       }
     }
   }
@@ -624,100 +657,101 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
     size_t sp = name.rfind(' ');
     return FoldForMatch(sp == std::string_view::npos ? name : name.substr(sp + 1));
   };
-  for (const auto& [si, c] : all) {
-    if (c.label != EntityLabel::kPerson || c.pending_surname) continue;
-    std::string_view name = surface(c);
-    if (name.find(' ') == std::string_view::npos) continue;
-    std::vector<Full>& fulls = by_last[last_word(name)];
-    auto f = std::find_if(fulls.begin(), fulls.end(), [&](const Full& x) { return x.name == name; });
-    if (f == fulls.end()) fulls.push_back({std::string(name), 1});
-    else ++f->mentions;
-  }
-  for (auto& [si, c] : all) {
-    if (c.label != EntityLabel::kPerson) continue;
-    std::string_view name = surface(c);
-    auto it = by_last.find(last_word(name));
-    if (it == by_last.end()) continue;
-    const Full* best = nullptr;
-    std::string folded = FoldForMatch(name);
-    for (const Full& f : it->second) {
-      // The mention must be a tail of the full name ("Aliyev", "Ilham Aliyev").
-      std::string full = FoldForMatch(f.name);
-      if (full.size() < folded.size() || full.compare(full.size() - folded.size(), folded.size(), folded) != 0)
-        continue;
-      if (full.size() > folded.size() && full[full.size() - folded.size() - 1] != ' ') continue;
-      if (best == nullptr || f.mentions > best->mentions ||
-          (f.mentions == best->mentions && f.name.size() > best->name.size()))
-        best = &f;
+  for (const std::vector<Candidate>& list : cands) {
+    for (const Candidate& c : list) {
+      if (c.label != EntityLabel::kPerson || c.pending_surname) continue;
+      std::string_view name = surface(c);
+      if (name.find(' ') == std::string_view::npos) continue;
+      std::vector<Full>& fulls = by_last[last_word(name)];
+      auto f = std::find_if(fulls.begin(), fulls.end(), [&](const Full& x) { return x.name == name; });
+      if (f == fulls.end()) fulls.push_back({std::string(name), 1});
+      else ++f->mentions;
     }
-    if (best != nullptr) {
-      c.canonical = best->name;
-      c.pending_surname = false;
+  }
+  for (std::vector<Candidate>& list : cands) {
+    for (Candidate& c : list) {
+      if (c.label != EntityLabel::kPerson || by_last.empty()) continue;
+      std::string_view name = surface(c);
+      auto it = by_last.find(last_word(name));
+      if (it == by_last.end()) continue;
+      const Full* best = nullptr;
+      std::string folded = FoldForMatch(name);
+      for (const Full& f : it->second) {
+        // The mention must be a tail of the full name ("Aliyev", "Ilham Aliyev").
+        std::string full = FoldForMatch(f.name);
+        if (full.size() < folded.size() ||
+            full.compare(full.size() - folded.size(), folded.size(), folded) != 0)
+          continue;
+        if (full.size() > folded.size() && full[full.size() - folded.size() - 1] != ' ') continue;
+        if (best == nullptr || f.mentions > best->mentions ||
+            (f.mentions == best->mentions && f.name.size() > best->name.size()))
+          best = &f;
+      }
+      if (best != nullptr) {
+        c.canonical = best->name;
+        c.pending_surname = false;
+      }
     }
   }
 
   // Among overlapping candidates the longest wins ("Israel Aerospace
-  // Industries" over "Israel"); at equal length a chunk rule's reading over
-  // a gazetteer's, then the earlier one.
-  // Candidates never cross sentences, so the choice is made per sentence.
-  std::stable_sort(all.begin(), all.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<size_t> kept;
-  for (size_t from = 0; from < all.size();) {
-    size_t to = from;
-    while (to < all.size() && all[to].first == all[from].first) ++to;
-    std::vector<size_t> order;
-    for (size_t k = from; k < to; ++k) order.push_back(k);
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      const Candidate& a = all[x].second;
-      const Candidate& b = all[y].second;
-      int64_t la = a.bend - a.bstart, lb = b.bend - b.bstart;
+  // Industries" over "Israel"); at equal length an acronym's reading, then
+  // a chunk rule's over a gazetteer's, then the earlier one.
+  std::vector<Candidate*> kept;
+  std::vector<int32_t> kept_sentence;
+  std::vector<Candidate*> order;
+  for (int32_t si = 0; si < n_sentences; ++si) {
+    order.clear();
+    for (Candidate& c : cands[si])
+      if (!c.pending_surname) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) {
+      int64_t la = a->bend - a->bstart, lb = b->bend - b->bstart;
       if (la != lb) return la > lb;
-      if (a.acronym != b.acronym) return a.acronym;
-      if (a.from_chunk != b.from_chunk) return a.from_chunk;
-      return a.bstart < b.bstart;
+      if (a->acronym != b->acronym) return a->acronym;
+      if (a->from_chunk != b->from_chunk) return a->from_chunk;
+      return a->bstart < b->bstart;
     });
-    std::vector<std::pair<int64_t, int64_t>> taken;
-    for (size_t k : order) {
-      const Candidate& c = all[k].second;
-      if (c.pending_surname) continue;
+    size_t first = kept.size();
+    for (Candidate* c : order) {
       bool overlaps = false;
-      for (const auto& [b, e] : taken) {
-        if (c.bstart < e && b < c.bend) {
+      for (size_t k = first; k < kept.size(); ++k) {
+        if (c->bstart < kept[k]->bend && kept[k]->bstart < c->bend) {
           overlaps = true;
           break;
         }
       }
       if (overlaps) continue;
-      taken.emplace_back(c.bstart, c.bend);
-      kept.push_back(k);
+      kept.push_back(c);
+      kept_sentence.push_back(si);
     }
-    from = to;
+    std::vector<std::pair<Candidate*, int32_t>> tmp;
+    for (size_t k = first; k < kept.size(); ++k) tmp.emplace_back(kept[k], si);
+    std::sort(tmp.begin(), tmp.end(),
+              [](const auto& x, const auto& y) { return x.first->bstart < y.first->bstart; });
+    for (size_t k = first; k < kept.size(); ++k) kept[k] = tmp[k - first].first;
   }
-  std::sort(kept.begin(), kept.end(),
-            [&](size_t x, size_t y) { return all[x].second.bstart < all[y].second.bstart; });
   // A canonical form that differs from a mention only in typography is
   // written as the text first writes it ("Baku‑Tbilisi‑Ceyhan").
   std::unordered_map<std::string, std::string> as_written;
-  for (size_t k : kept) {
-    const Candidate& c = all[k].second;
-    std::string_view s = surface(c);
-    if (FoldTypography(s) == FoldTypography(c.canonical)) {
-      as_written.emplace(FoldTypography(c.canonical), std::string(s));
+  for (const Candidate* c : kept) {
+    std::string_view s = surface(*c);
+    if (s == c->canonical) continue;
+    std::string folded = FoldTypography(c->canonical);
+    if (FoldTypography(s) == folded) as_written.emplace(std::move(folded), std::string(s));
+  }
+  result.reserve(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    Candidate& c = *kept[k];
+    if (!as_written.empty() && surface(c) != c.canonical) {
+      auto it = as_written.find(FoldTypography(c.canonical));
+      if (it != as_written.end()) c.canonical = it->second;
     }
-  }
-  for (size_t k : kept) {
-    auto it = as_written.find(FoldTypography(all[k].second.canonical));
-    if (it != as_written.end()) all[k].second.canonical = it->second;
-  }
-  for (size_t k : kept) {
-    auto& [si, c] = all[k];
     Entity e;
     e.bstart = c.bstart;
     e.bend = c.bend;
     e.start = doc.ByteToCp(c.bstart);
     e.end = doc.ByteToCp(c.bend);
-    e.sentence = si;
+    e.sentence = kept_sentence[k];
     e.label = c.label;
     e.canonical = std::move(c.canonical);
     e.role = std::move(c.role);

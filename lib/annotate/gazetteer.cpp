@@ -112,7 +112,7 @@ Result<void> Gazetteer::AddTsv(std::string_view contents, const std::string& pat
 }
 
 const GazetteerEntry* Gazetteer::Longest(
-    const std::vector<std::string>& keys, size_t i, size_t* length,
+    const std::vector<std::string_view>& keys, size_t i, size_t* length,
     const std::function<bool(const GazetteerEntry&, size_t)>& fits) const {
   auto it = by_first_.find(keys[i]);
   if (it == by_first_.end()) return nullptr;
@@ -128,8 +128,12 @@ const GazetteerEntry* Gazetteer::Longest(
 }
 
 const GazetteerEntry* Gazetteer::Exact(std::string_view folded_text) const {
-  auto it = exact_.find(std::string(folded_text));
+  auto it = exact_.find(folded_text);
   return it == exact_.end() ? nullptr : &entries_[it->second];
+}
+
+bool Gazetteer::StartsAny(std::string_view folded_token) const {
+  return by_first_.find(folded_token) != by_first_.end();
 }
 
 std::shared_ptr<const Gazetteer> Gazetteer::BuiltIn() {

@@ -66,8 +66,12 @@ class Gazetteer {
   /// keys[i] that `fits` accepts (all when null), and its length in tokens;
   /// nullptr when none matches.
   const GazetteerEntry* Longest(
-      const std::vector<std::string>& keys, size_t i, size_t* length,
+      const std::vector<std::string_view>& keys, size_t i, size_t* length,
       const std::function<bool(const GazetteerEntry&, size_t)>& fits = nullptr) const;
+
+  /// Says whether any entry starts with this folded token (a cheap test
+  /// before Longest).
+  bool StartsAny(std::string_view folded_token) const;
 
   /// Returns the entry for an exact folded text, or nullptr.
   const GazetteerEntry* Exact(std::string_view folded_text) const;
@@ -79,10 +83,18 @@ class Gazetteer {
     std::vector<std::string> tokens;
     size_t entry;
   };
+  // Hashes std::string and std::string_view alike, so that look-ups by a
+  // view allocate nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, std::vector<Keyed>> by_first_;
-  std::unordered_map<std::string, size_t> exact_;     // folded text -> entry
-  std::unordered_map<std::string, size_t> as_written_;  // case kept
+  Map<std::vector<Keyed>> by_first_;
+  Map<size_t> exact_;       // folded text -> entry
+  Map<size_t> as_written_;  // case kept
 };
 
 /// Splits text into the folded token keys a gazetteer is matched on.

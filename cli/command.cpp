@@ -14,7 +14,7 @@ namespace relscan::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      TagCommand(), EntitiesCommand(), SentencesCommand(), EvalCommand(), HelpCommand()};
+      TagCommand(), EntitiesCommand(), DatesCommand(), FiguresCommand(), SentencesCommand(), EvalCommand(), HelpCommand()};
   return kCommands;
 }
 

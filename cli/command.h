@@ -49,6 +49,8 @@ int Main(int argc, char** argv);
 // The commands, one file each under cli/commands/.
 Command TagCommand();
 Command EntitiesCommand();
+Command DatesCommand();
+Command FiguresCommand();
 Command SentencesCommand();
 Command EvalCommand();
 Command HelpCommand();

@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <thread>
 
 #include "diagnostics.h"
 #include "relscan/document.h"
+#include "relscan/data.h"
+#include "relscan/date.h"
 #include "relscan/entity.h"
 #include "output.h"
 
@@ -37,9 +41,16 @@ po::options_description AnnotationOptions(bool with_skip) {
   d.add_options()
       ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"),
        "add names from a TSV file (text, label, canonical); repeatable; they win over built-ins");
+  d.add_options()
+      ("anchor", po::value<std::string>()->value_name("DATE"),
+       "the date relative dates resolve against (YYYY-MM-DD), or 'auto' for a dateline")
+      ("anchors", po::value<std::string>()->value_name("FILE"),
+       "per-document anchors: a TSV file of document path and date")
+      ("date-order", po::value<std::string>()->value_name("ORDER"),
+       "order of all-numeric dates such as 05/06/2022: 'mdy' (default) or 'dmy'");
   if (with_skip) {
     d.add_options()("skip", po::value<std::string>()->value_name("LIST"),
-                    "annotators to switch off, comma-separated: entities");
+                    "annotators to switch off, comma-separated: entities, dates, figures");
   }
   return d;
 }
@@ -54,6 +65,23 @@ std::vector<std::string> SplitList(const std::string& value) {
     start = k + 1;
   }
   return out;
+}
+
+std::vector<std::string> CheckedLabels(const po::variables_map& vm,
+                                       const std::vector<std::string>& known) {
+  std::vector<std::string> labels;
+  if (!vm.count("label")) return labels;
+  std::string value = vm["label"].as<std::string>();
+  for (char& ch : value) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (const std::string& l : SplitList(value)) {
+    if (std::find(known.begin(), known.end(), l) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw UsageError{"--label: unknown label '" + l + "' (" + list + ")"};
+    }
+    labels.push_back(l);
+  }
+  return labels;
 }
 
 po::options_description OutputOptions(const std::string& formats) {
@@ -110,6 +138,44 @@ CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
   if (vm.count("skip")) {
     Result<void> r = SkipAnnotators(vm["skip"].as<std::string>(), &c.tag);
     if (!r) throw UsageError{"--skip: " + r.error().message};
+  }
+  if (vm.count("anchor")) {
+    std::string a = vm["anchor"].as<std::string>();
+    if (a == "auto") {
+      c.tag.date_options.auto_anchor = true;
+    } else {
+      Result<void> ok = CheckAnchor(a);
+      if (!ok) throw UsageError{"--anchor: " + ok.error().message};
+      c.tag.date_options.anchor = a;
+    }
+  }
+  if (vm.count("date-order")) {
+    Result<DateOrder> order = ParseDateOrder(vm["date-order"].as<std::string>());
+    if (!order) throw UsageError{"--date-order: " + order.error().message};
+    c.tag.date_options.order = *order;
+  }
+  if (vm.count("anchors")) {
+    // Read and checked before any input (exit 2): "path<TAB>YYYY-MM-DD".
+    std::string path = vm["anchors"].as<std::string>();
+    Result<std::string> bytes = ReadFileBytes(path);
+    if (!bytes) {
+      Error e = bytes.error();
+      e.path = path;
+      throw UsageError{"--anchors " + Describe(e)};
+    }
+    auto anchors = std::make_shared<std::map<std::string, std::string>>();
+    for (const data::DataLine& l : data::DataLines(*bytes)) {
+      size_t tab = l.text.find('\t');
+      std::string date = tab == std::string_view::npos ? "" : std::string(l.text.substr(tab + 1));
+      Result<void> ok = tab == std::string_view::npos
+                            ? Result<void>(MakeError(ErrorCode::kMalformed, "expected path<TAB>date"))
+                            : CheckAnchor(date);
+      if (!ok) {
+        throw UsageError{fmt::format("--anchors '{}': line {}: {}", path, l.line, ok.error().message)};
+      }
+      (*anchors)[std::string(l.text.substr(0, tab))] = date;
+    }
+    c.tag.anchors = std::move(anchors);
   }
   if (vm.count("gazetteer")) {
     // Option files are read and checked before any input (exit 2).

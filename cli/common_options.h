@@ -23,7 +23,8 @@ enum class ProgressMode { kAuto, kAlways, kNever };
 /// The input options: -r, --glob, --files-from, -0, --jobs, --input,
 /// --replace-invalid, --paragraphs, --progress.
 po::options_description InputOptions();
-/// The annotation options: --gazetteer, and --skip when with_skip.
+/// The annotation options: --gazetteer, --anchor, --anchors, --date-order,
+/// and --skip when with_skip.
 po::options_description AnnotationOptions(bool with_skip = true);
 
 /// The output options: --format and --no-header.
@@ -52,6 +53,11 @@ CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
 
 /// Splits a comma-separated option value ("GPE,PERSON").
 std::vector<std::string> SplitList(const std::string& value);
+
+/// Returns the --label list, uppercased and checked against the known
+/// labels; throws UsageError naming an unknown one.
+std::vector<std::string> CheckedLabels(const po::variables_map& vm,
+                                       const std::vector<std::string>& known);
 
 }  // namespace relscan::cli
 

@@ -627,11 +627,12 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
     }
     int sign = 0;
     if (dir == "ago" || dir == "earlier" || dir == "last" || dir == "previous" ||
+        dir == "past" || dir == "this past" ||
         dir == "preceding" || dir == "prior" || dir == "before") {
       sign = -1;
     } else if (dir == "later" || dir == "afterwards" || dir == "afterward" ||
                dir == "thereafter" || dir == "next" || dir == "following" ||
-               dir == "subsequent" || dir == "after") {
+               dir == "subsequent" || dir == "after" || dir == "this coming") {
       sign = 1;
     }
     int amount = 1;
@@ -944,15 +945,26 @@ DateAnchor DatelineIn(const Document& doc, const Segmentation& seg,
   return {};
 }
 
-// Pass 3: anchors, in text order.
+// The precision an anchor needs for a shift: 0 a year, 1 a month, 2 a day.
+int NeededPrecision(const Shift& s) {
+  if (s.unit == "week" || s.unit == "day" || s.unit == "weekday") return 2;
+  if (s.unit == "month" || s.unit == "month_name" || s.unit == "season") return 1;
+  return 0;
+}
+
+int PrecisionOf(const Ymd& a) { return a.d != 0 ? 2 : a.m != 0 ? 1 : 0; }
+
+// Pass 3: anchors, in text order. An expression that refers back takes the
+// nearest earlier date precise enough for it (`the following day` skips a
+// bare year in between; `On May 22` takes its year from `May 13, 1967`,
+// not from a flashback to `1957`).
 void Resolve(const std::string& doc_anchor, std::vector<Candidate>* cands) {
   std::optional<Ymd> doc_ymd;
   if (!doc_anchor.empty()) doc_ymd = ParseYmd(doc_anchor);
-  int32_t last = -1;  // the nearest earlier date with at least a year
+  int32_t last[3] = {-1, -1, -1};  // nearest earlier date with a year, a month, a day
+  auto ymd_of = [&](int32_t i) { return *ParseYmd(*(*cands)[static_cast<size_t>(i)].value); };
   for (size_t i = 0; i < cands->size(); ++i) {
     Candidate& c = (*cands)[i];
-    std::optional<Ymd> text_ymd;
-    if (last >= 0) text_ymd = ParseYmd(*(*cands)[static_cast<size_t>(last)].value);
     if (c.today) {
       // TAGSET §2: `today` is the anchor's date when there is one.
       if (doc_ymd) {
@@ -969,25 +981,25 @@ void Resolve(const std::string& doc_anchor, std::vector<Candidate>* cands) {
       // `7 December of the same year`: the day and month are written.
       std::string written = c.value.value_or("");
       c.value.reset();
-      if (last >= 0) {
-        c.anchor = last;
-        std::optional<std::string> v = ApplyShift(*text_ymd, c.shift);
+      int32_t a = last[NeededPrecision(c.shift)];
+      if (a >= 0) {
+        c.anchor = a;
+        std::optional<std::string> v = ApplyShift(ymd_of(a), c.shift);
         if (v && c.needs_year && written.size() > 4) v = v->substr(0, 4) + written.substr(4);
         c.value = v;
       }
     } else if (c.needs_year && c.value) {
-      // July 15 (no year): the year of the date before when that date names
-      // a month or a day (a narrative), else the document's; else XXXX.
+      // July 15 (no year): the year of the nearest earlier date that names
+      // a month (a narrative), else the document's; else it stays XXXX.
       auto with_year = [&](int y, std::string v) {
         std::string out = fmt::format("{:04d}", y);
-        // Replace every XXXX (both ends of a range).
-        size_t at = 0;
+        size_t at = 0;  // every XXXX: both ends of a range
         while ((at = v.find("XXXX", at)) != std::string::npos) v.replace(at, 4, out);
         return v;
       };
-      if (text_ymd && text_ymd->m != 0) {
-        c.value = with_year(text_ymd->y, *c.value);
-        c.anchor = last;
+      if (last[1] >= 0) {
+        c.value = with_year(ymd_of(last[1]).y, *c.value);
+        c.anchor = last[1];
       } else if (doc_ymd) {
         c.value = with_year(doc_ymd->y, *c.value);
         c.anchored_to_document = true;
@@ -997,7 +1009,10 @@ void Resolve(const std::string& doc_anchor, std::vector<Candidate>* cands) {
         c.range = std::make_pair(c.value->substr(0, slash), c.value->substr(slash + 1));
       }
     }
-    if (IsPointValue(c)) last = static_cast<int32_t>(i);
+    if (IsPointValue(c)) {
+      int p = PrecisionOf(*ParseYmd(*c.value));
+      for (int k = 0; k <= p; ++k) last[k] = static_cast<int32_t>(i);
+    }
   }
 }
 

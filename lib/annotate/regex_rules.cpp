@@ -51,7 +51,15 @@ bool Expand(std::string_view pattern, const std::map<std::string, std::string>& 
     char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
       out->push_back(c);
-      out->push_back(pattern[++i]);
+      char e = pattern[++i];
+      out->push_back(e);
+      // \x{A0}, \p{L}: the braces belong to the escape, not to a macro.
+      if ((e == 'x' || e == 'p' || e == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        while (++i < pattern.size()) {
+          out->push_back(pattern[i]);
+          if (pattern[i] == '}') break;
+        }
+      }
       continue;
     }
     if (c == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z') {

@@ -1,6 +1,8 @@
 // Composes the passes and renders their results as stream records.
 #include <unicode/uversion.h>
 
+#include <algorithm>
+
 #include "relscan/data.h"
 #include "relscan/tag.h"
 
@@ -39,7 +41,13 @@ Record DocumentRecord(const Document& doc, const TagOptions& options) {
   opts.emplace_back("bytes", options.bytes);
   Array annotators;
   if (options.entities) annotators.push_back(Value("entities"));
+  if (options.dates) annotators.push_back(Value("dates"));
+  if (options.figures) annotators.push_back(Value("figures"));
   opts.emplace_back("annotators", Value(std::move(annotators)));
+  if (options.dates) {
+    opts.emplace_back("date_order",
+                      options.date_options.order == DateOrder::kDmy ? "dmy" : "mdy");
+  }
   r.Add("options", Value(std::move(opts)));
   return r;
 }
@@ -56,12 +64,81 @@ Result<void> SkipAnnotators(std::string_view list, TagOptions* options) {
     if (name.empty()) continue;
     if (name == "entities") {
       options->entities = false;
+    } else if (name == "dates") {
+      options->dates = false;
+    } else if (name == "figures") {
+      options->figures = false;
     } else {
-      return MakeError(ErrorCode::kUsage,
-                       "unknown annotator '" + std::string(name) + "' (annotators: entities)");
+      return MakeError(ErrorCode::kUsage, "unknown annotator '" + std::string(name) +
+                                              "' (annotators: entities, dates, figures)");
     }
   }
   return {};
+}
+
+const std::vector<std::string>& AnnotatorNames() {
+  static const std::vector<std::string> kNames = {"entities", "dates", "figures"};
+  return kNames;
+}
+
+Value DecimalValue(const std::string& decimal) {
+  // Whole values are integers; decimals are parsed as written (TAGSET §3).
+  if (decimal.find_first_of(".eE") == std::string::npos && decimal.size() <= 18) {
+    try {
+      return Value(static_cast<int64_t>(std::stoll(decimal)));
+    } catch (...) {
+    }
+  }
+  try {
+    return Value(std::stod(decimal));
+  } catch (...) {
+    return Value(decimal);
+  }
+}
+
+Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
+                  const std::string& anchor) {
+  Record r;
+  r.fields().reserve(14);
+  r.Add("kind", "date").Add("doc", doc.path()).Add("id", "d" + std::to_string(id + 1));
+  r.Add("sentence", SentenceId(static_cast<size_t>(d.sentence)));
+  r.Add("label", DateLabelName(d.label)).Add("start", d.start).Add("end", d.end);
+  if (bytes) r.Add("bstart", d.bstart).Add("bend", d.bend);
+  r.Add("text", std::string_view(doc.text()).substr(d.bstart, d.bend - d.bstart));
+  r.Add("value", d.value ? Value(*d.value) : Value());
+  if (!d.mod.empty()) r.Add("mod", d.mod);
+  if (d.range) {
+    r.Add("range", Value(Object{{"begin", Value(d.range->first)}, {"end", Value(d.range->second)}}));
+  }
+  if (d.anchor >= 0) {
+    r.Add("anchor", "d" + std::to_string(d.anchor + 1));
+  } else if (d.anchored_to_document && !anchor.empty()) {
+    r.Add("anchor", anchor);
+  }
+  if (!d.tz.empty()) r.Add("tz", d.tz);
+  if (d.ambiguous) r.Add("ambiguous", true);
+  r.Add("rule", d.rule);
+  return r;
+}
+
+Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool bytes) {
+  Record r;
+  r.fields().reserve(14);
+  r.Add("kind", "figure").Add("doc", doc.path()).Add("id", "f" + std::to_string(id + 1));
+  r.Add("sentence", SentenceId(static_cast<size_t>(f.sentence)));
+  r.Add("label", FigureLabelName(f.label)).Add("start", f.start).Add("end", f.end);
+  if (bytes) r.Add("bstart", f.bstart).Add("bend", f.bend);
+  r.Add("text", std::string_view(doc.text()).substr(f.bstart, f.bend - f.bstart));
+  r.Add("value", DecimalValue(f.value));
+  if (!f.unit.empty()) r.Add("unit", f.unit);
+  if (!f.mod.empty()) r.Add("mod", f.mod);
+  if (!f.of.empty()) r.Add("of", f.of);
+  if (f.range) {
+    r.Add("range", Value(Object{{"begin", DecimalValue(f.range->first)},
+                                {"end", DecimalValue(f.range->second)}}));
+  }
+  r.Add("rule", f.rule);
+  return r;
 }
 
 Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes) {
@@ -79,11 +156,41 @@ Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes)
 }
 
 void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit) {
-  emit(DocumentRecord(doc, options_));
   seg_ = segmenter_.Segment(doc, options_.segment);
   ents_.clear();
+  dates_.clear();
+  figures_.clear();
   if (options_.entities) ents_ = entities_.Annotate(doc, seg_);
-  size_t next_entity = 0;
+  std::string anchor;
+  if (options_.dates) {
+    DateOptions date_options = options_.date_options;
+    if (options_.anchors) {
+      auto it = options_.anchors->find(doc.path());
+      if (it != options_.anchors->end()) {
+        date_options.anchor = it->second;
+        date_options.auto_anchor = false;
+      }
+    }
+    dates_ = date_annotator_.Annotate(doc, seg_, date_options);
+    anchor = date_annotator_.anchor().value;
+  }
+  if (options_.figures) {
+    // Years and dates are dates, and figures inside names are not figures
+    // (TAGSET §3): those spans are closed to the figure rules.
+    std::vector<std::pair<int64_t, int64_t>> taken;
+    taken.reserve(dates_.size() + ents_.size());
+    for (const DateSpan& d : dates_) taken.emplace_back(d.bstart, d.bend);
+    for (const Entity& e : ents_) taken.emplace_back(e.bstart, e.bend);
+    std::sort(taken.begin(), taken.end());
+    figures_ = figure_annotator_.Annotate(doc, seg_, taken);
+  }
+  Record head = DocumentRecord(doc, options_);
+  if (options_.dates && !anchor.empty()) {
+    head.Add("anchor", Value(Object{{"value", Value(anchor)},
+                                    {"rule", Value(date_annotator_.anchor().rule)}}));
+  }
+  emit(std::move(head));
+  size_t next_entity = 0, next_date = 0, next_figure = 0;
   const std::string& text = doc.text();
   for (size_t i = 0; i < seg_.sentences.size(); ++i) {
     const Sentence& s = seg_.sentences[i];
@@ -107,11 +214,13 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     }
     emit(std::move(r));
     // Each sentence is followed by the spans that start in it.
-    while (next_entity < ents_.size() &&
-           ents_[next_entity].sentence == static_cast<int32_t>(i)) {
+    const auto in = [i](int32_t sentence) { return sentence == static_cast<int32_t>(i); };
+    for (; next_entity < ents_.size() && in(ents_[next_entity].sentence); ++next_entity)
       emit(EntityRecord(doc, ents_[next_entity], next_entity, options_.bytes));
-      ++next_entity;
-    }
+    for (; next_date < dates_.size() && in(dates_[next_date].sentence); ++next_date)
+      emit(DateRecord(doc, dates_[next_date], next_date, options_.bytes, anchor));
+    for (; next_figure < figures_.size() && in(figures_[next_figure].sentence); ++next_figure)
+      emit(FigureRecord(doc, figures_[next_figure], next_figure, options_.bytes));
   }
 }
 

@@ -39,6 +39,25 @@ std::vector<std::string> EntityColumns(const EntityReportOptions& options);
 std::vector<Record> EntityRows(const std::vector<Record>& records,
                                const EntityReportOptions& options);
 
+/// Options of the dates and figures reports.
+struct SpanReportOptions {
+  std::vector<std::string> labels;  // keep only these labels (empty: all)
+  bool explain = false;             // figures: add the rule column
+  bool sort_by_value = false;       // dates: a timeline, by value then offset
+};
+
+/// Returns the columns of the dates report: doc, sentence, start, end,
+/// label, text, value, mod, anchor, rule.
+std::vector<std::string> DateColumns(const SpanReportOptions& options);
+/// Returns the dates-report rows for the date records among `records`.
+std::vector<Record> DateRows(const std::vector<Record>& records, const SpanReportOptions& options);
+
+/// Returns the columns of the figures report: doc, sentence, start, end,
+/// label, text, value, unit, mod, of (and rule with explain).
+std::vector<std::string> FigureColumns(const SpanReportOptions& options);
+/// Returns the figures-report rows for the figure records among `records`.
+std::vector<Record> FigureRows(const std::vector<Record>& records, const SpanReportOptions& options);
+
 }  // namespace relscan
 
 #endif  // RELSCAN_REPORT_H_

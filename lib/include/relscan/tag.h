@@ -14,8 +14,12 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
+#include "relscan/date.h"
 #include "relscan/document.h"
 #include "relscan/entity.h"
+#include "relscan/figure.h"
 #include "relscan/record.h"
 #include "relscan/segment.h"
 
@@ -28,9 +32,18 @@ struct TagOptions {
   bool tokens = false;  // sentence records list their tokens' offsets
   bool bytes = false;   // records add bstart/bend byte offsets
   bool entities = true; // run the entity annotator
+  bool dates = true;    // run the date annotator
+  bool figures = true;  // run the figure annotator
   /// The gazetteer entities are looked up in (built-in plus --gazetteer).
   std::shared_ptr<const Gazetteer> gazetteer = Gazetteer::BuiltIn();
+  /// Date options; `dates.anchor` applies to every document without an
+  /// entry in `anchors` (document path -> ISO date, from --anchors).
+  DateOptions date_options;
+  std::shared_ptr<const std::map<std::string, std::string>> anchors;
 };
+
+/// Returns the names of the annotators that can be switched off.
+const std::vector<std::string>& AnnotatorNames();
 
 /// Parses a comma-separated list of annotators to switch off ("entities")
 /// into options; an unknown name is an error.
@@ -56,14 +69,22 @@ class Tagger {
   const Segmentation& segmentation() const { return seg_; }
   /// Returns the entities of the last document tagged.
   const std::vector<Entity>& entities() const { return ents_; }
+  /// Returns the dates of the last document tagged.
+  const std::vector<DateSpan>& dates() const { return dates_; }
+  /// Returns the figures of the last document tagged.
+  const std::vector<FigureSpan>& figures() const { return figures_; }
   const TagOptions& options() const { return options_; }
 
  private:
   TagOptions options_;
   Segmenter segmenter_;
   EntityAnnotator entities_;
+  DateAnnotator date_annotator_;
+  FigureAnnotator figure_annotator_;
   Segmentation seg_;
   std::vector<Entity> ents_;
+  std::vector<DateSpan> dates_;
+  std::vector<FigureSpan> figures_;
 };
 
 /// Builds the document record (provenance) for a document.
@@ -74,6 +95,14 @@ std::string SentenceId(size_t index);
 
 /// Builds the stream record of an entity; id is 0-based.
 Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes);
+/// Builds the stream record of a date; id is 0-based; `anchor` is the
+/// document anchor date, written when the value was resolved against it.
+Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
+                  const std::string& anchor);
+/// Builds the stream record of a figure; id is 0-based.
+Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool bytes);
+/// Returns an exact decimal ("4850000000", "0.9") as a JSON number value.
+Value DecimalValue(const std::string& decimal);
 
 }  // namespace relscan
 

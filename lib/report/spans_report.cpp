@@ -1,0 +1,65 @@
+// The dates and figures reports: one row a span, projected from records.
+#include <algorithm>
+
+#include "relscan/report.h"
+
+namespace relscan {
+namespace {
+
+std::vector<Record> Project(const std::vector<Record>& records, std::string_view kind,
+                            const std::vector<std::string>& columns,
+                            const SpanReportOptions& options) {
+  std::vector<Record> rows;
+  for (const Record& r : records) {
+    if (r.GetString("kind") != kind) continue;
+    if (!options.labels.empty() &&
+        std::find(options.labels.begin(), options.labels.end(), r.GetString("label")) ==
+            options.labels.end())
+      continue;
+    Record row;
+    row.fields().reserve(columns.size());
+    for (const std::string& c : columns) {
+      const Value* v = r.Get(c);
+      row.Add(c, v ? *v : Value());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::vector<std::string> DateColumns(const SpanReportOptions&) {
+  return {"doc", "sentence", "start", "end", "label", "text", "value", "mod", "anchor", "rule"};
+}
+
+std::vector<Record> DateRows(const std::vector<Record>& records, const SpanReportOptions& options) {
+  std::vector<Record> rows = Project(records, "date", DateColumns(options), options);
+  if (options.sort_by_value) {
+    // A timeline: ISO values sort as strings ("2008" < "2008-05" <
+    // "2009"); spans without a value (relative, unresolved) go last.
+    std::stable_sort(rows.begin(), rows.end(), [](const Record& a, const Record& b) {
+      const Value* va = a.Get("value");
+      const Value* vb = b.Get("value");
+      bool ha = va && va->is_string(), hb = vb && vb->is_string();
+      if (ha != hb) return ha;
+      if (ha && va->AsString() != vb->AsString()) return va->AsString() < vb->AsString();
+      return false;
+    });
+  }
+  return rows;
+}
+
+std::vector<std::string> FigureColumns(const SpanReportOptions& options) {
+  std::vector<std::string> c = {"doc",  "sentence", "start", "end", "label",
+                                "text", "value",    "unit",  "mod", "of"};
+  if (options.explain) c.push_back("rule");
+  return c;
+}
+
+std::vector<Record> FigureRows(const std::vector<Record>& records,
+                               const SpanReportOptions& options) {
+  return Project(records, "figure", FigureColumns(options), options);
+}
+
+}  // namespace relscan

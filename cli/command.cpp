@@ -14,7 +14,9 @@ namespace relscan::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      TagCommand(), EntitiesCommand(), DatesCommand(), FiguresCommand(), SentencesCommand(), EvalCommand(), HelpCommand()};
+      TagCommand(), EntitiesCommand(), DatesCommand(), FiguresCommand(),
+      ConcordanceCommand(), CollocatesCommand(), KeywordsCommand(), MergeCommand(),
+      SentencesCommand(), EvalCommand(), HelpCommand()};
   return kCommands;
 }
 

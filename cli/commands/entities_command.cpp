@@ -25,6 +25,7 @@ po::options_description EntitiesOptions() {
 
 ExitCode RunEntities(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
+  config.tag.dates = config.tag.figures = false;  // entities need no other annotator
   config.inputs = inv.args;
   EntityReportOptions options;
   options.mentions = inv.vm["mentions"].as<bool>();

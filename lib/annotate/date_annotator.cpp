@@ -40,8 +40,10 @@ constexpr std::string_view kSeasonsFile = "data/dates/seasons.tsv";
 constexpr std::string_view kTimeUnitsFile = "data/dates/time_units.tsv";
 constexpr std::string_view kPartModifiersFile = "data/dates/part_modifiers.tsv";
 constexpr std::string_view kTimeZonesFile = "data/dates/timezones.tsv";
+constexpr std::string_view kYearContextFile = "data/dates/year_context.tsv";
 constexpr std::string_view kUnitsFile = "data/figures/units.tsv";
 constexpr std::string_view kCurrenciesFile = "data/figures/currencies.tsv";
+constexpr std::string_view kCountedNounsFile = "data/figures/counted_nouns.tsv";
 
 // The lines of the document within which a dateline is looked for.
 constexpr int kDatelineLines = 5;
@@ -97,6 +99,7 @@ struct Lexicon {
   std::unordered_map<std::string, TimeUnit> units;          // folded singular/plural
   std::unordered_map<std::string, std::string> part_mods;  // folded -> START
   std::unordered_set<std::string> measures;  // folded unit, currency and scale words
+  std::unordered_map<std::string, std::string> year_context;  // folded word -> prep, weak, det
   RegexRuleSet rules;
 
   static const Lexicon& Get() {
@@ -149,6 +152,10 @@ struct Lexicon {
       lex.part_mods[Key(f[0])] = std::string(f[1]);
       eml.emplace_back(f[0]);
     }
+    for (const data::DataLine& l : data::DataLines(data::Find(kYearContextFile))) {
+      std::vector<std::string_view> f = Fields(l.text);
+      if (f.size() >= 2) lex.year_context[Key(f[0])] = std::string(f[1]);
+    }
     for (const data::DataLine& l : data::DataLines(data::Find(kTimeZonesFile))) {
       tz.emplace_back(l.text);
     }
@@ -161,6 +168,11 @@ struct Lexicon {
         if (key.find(' ') == std::string::npos) lex.measures.insert(key);
         else lex.measures.insert(key.substr(0, key.find(' ')));
       }
+    }
+    // Irregular plurals count too (`2000 people`).
+    for (const data::DataLine& l : data::DataLines(data::Find(kCountedNounsFile))) {
+      std::vector<std::string_view> f = Fields(l.text);
+      if (f.size() >= 2 && f[1] == "plural") lex.measures.insert(Key(f[0]));
     }
     for (const char* w : {"%", "percent", "per", "hundred", "thousand", "million", "billion",
                           "trillion", "bn", "m"}) {
@@ -258,6 +270,8 @@ struct Shift {
   std::string season;  // SP for season shifts
   int month = 0;       // for month_name
   int weekday = 0;     // for weekday (ISO, Monday = 1)
+  std::string suffix;  // after a year: "-H1", "-Q3" (`the first half of this year`)
+  bool past_ref = false;  // `several years ago`: PAST_REF when fuzzy
 };
 
 int SeasonIndex(std::string_view code) {
@@ -275,7 +289,7 @@ int SeasonOfMonth(int m) { return m == 12 || m <= 2 ? 0 : m <= 5 ? 1 : m <= 8 ? 
 std::optional<std::string> ApplyShift(const Ymd& a, const Shift& s) {
   using namespace std::chrono;
   if (s.fuzzy) return std::nullopt;
-  if (s.unit == "year") return fmt::format("{:04d}", a.y + s.amount);
+  if (s.unit == "year") return fmt::format("{:04d}{}", a.y + s.amount, s.suffix);
   if (s.unit == "decade") return fmt::format("{:03d}", a.y / 10 + s.amount);
   if (s.unit == "century") return fmt::format("{:02d}", a.y / 100 + s.amount);
   if (s.unit == "month") {
@@ -346,6 +360,25 @@ struct Candidate {
   bool anchored_to_document = false;
 };
 
+// A lower-case word that looks plural: after a number it counts something
+// (`2000 people`), so the number is not a year.
+bool IsLowerPlural(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  std::string_view text = TokenText(doc, t);
+  if (text.size() <= 3 || text[0] < 'a' || text[0] > 'z') return false;
+  return text.back() == 's' && text[text.size() - 2] != 's';
+}
+
+// Says whether the token after a four-digit number makes it a count: a
+// unit, a currency, a scale word or a plural noun.
+bool CountsSomething(const Lexicon& lex, const Document& doc, const Segmentation& seg,
+                     const Sentence& s, int32_t k) {
+  if (k < s.token_begin || k >= s.token_end) return false;
+  const Token& t = seg.tokens[static_cast<size_t>(k)];
+  std::string key = TokenKey(doc, t);
+  return lex.measures.count(key) > 0 || lex.units.count(key) > 0 || IsLowerPlural(doc, t);
+}
+
 // Checks a token-context predicate named in the rules file.
 class Checker {
  public:
@@ -354,10 +387,12 @@ class Checker {
 
   bool Passes(const RegexRule& rule, const RuleMatch& m) const {
     if (rule.check.empty()) return true;
-    if (rule.check == "year") return YearContext(m, false);
-    if (rule.check == "year_det") return YearContext(m, true);
+    if (rule.check == "year") return YearContext(m, "");
+    if (rule.check == "year_prep") return YearAfterPreposition(m);
+    if (rule.check == "year_det") return YearAfterDeterminer(m);
     if (rule.check == "noun_end") return NounEnd(m);
     if (rule.check == "hour") return Hour(m);
+    if (rule.check == "not_after_ordinal") return !AfterOrdinal(m);
     return true;
   }
 
@@ -371,30 +406,70 @@ class Checker {
     return k < s_.token_end ? k : -1;
   }
 
+  // The kind of a word in year_context.tsv ("prep", "weak", "det"), or "".
+  std::string_view ContextKind(int32_t k) const {
+    if (k < s_.token_begin) return "";
+    auto it = lex_.year_context.find(TokenKey(doc_, seg_.tokens[static_cast<size_t>(k)]));
+    return it == lex_.year_context.end() ? std::string_view() : std::string_view(it->second);
+  }
+
+  // `the 19th and 20th centuries` are not a duration of centuries.
+  bool AfterOrdinal(const RuleMatch& m) const {
+    int32_t k = TokenEndingBy(seg_, s_, m.bstart);
+    if (k < s_.token_begin) return false;
+    return ParseOrdinal(TokenText(doc_, seg_.tokens[static_cast<size_t>(k)])).has_value();
+  }
+
+  // `in 2006`, `since 2018`, `of 1950`; `between 2005 and 2009`, but not
+  // `between 1500 and 2000 troops`.
+  bool YearAfterPreposition(const RuleMatch& m) const {
+    int32_t prev = TokenEndingBy(seg_, s_, m.bstart);
+    std::string_view kind = ContextKind(prev);
+    if (kind != "prep" && kind != "weak") return false;
+    if (TokenKey(doc_, seg_.tokens[static_cast<size_t>(prev)]) == "between") {
+      int32_t k = TokenAtOrAfter(seg_, s_, m.bend);
+      if (k + 1 >= s_.token_end) return false;
+      if (TokenKey(doc_, seg_.tokens[static_cast<size_t>(k)]) != "and") return false;
+      if (seg_.tokens[static_cast<size_t>(k + 1)].kind != TokenKind::kNumber) return false;
+      if (CountsSomething(lex_, doc_, seg_, s_, k + 2)) return false;
+    }
+    return YearContext(m, kind);
+  }
+
+  // `the 2020 war`, `the infamous 2011 Wikileaks cable`, `Azerbaijan's 2020
+  // victory`: a determiner, at most two lower-case words, the year, a word.
+  bool YearAfterDeterminer(const RuleMatch& m) const {
+    int32_t k = TokenEndingBy(seg_, s_, m.bstart);
+    for (int skipped = 0; skipped <= 2 && k >= s_.token_begin; ++skipped, --k) {
+      if (ContextKind(k) == "det") return YearContext(m, "det");
+      const Token& t = seg_.tokens[static_cast<size_t>(k)];
+      std::string_view text = TokenText(doc_, t);
+      if (t.kind != TokenKind::kWord || !(text[0] >= 'a' && text[0] <= 'z')) return false;
+    }
+    return false;
+  }
+
   // TAGSET §2: four-digit numbers are years only in a date context; one
   // that counts something (`of 2000 MW`, `for 1500 soldiers`) is a figure.
-  bool YearContext(const RuleMatch& m, bool determiner) const {
+  bool YearContext(const RuleMatch& m, std::string_view kind) const {
     const RegexRuleSet& rules = lex_.rules;
+    bool determiner = kind == "det";
     bool inside = false;
     int32_t k = Next(m, &inside);
     if (inside) return !determiner;
     int year = ToInt(rules.Group(doc_.text(), m, "y"));
-    std::string pre = Key(rules.Group(doc_.text(), m, "pre"));
     if (k < 0) return !determiner;
     const Token& t = seg_.tokens[static_cast<size_t>(k)];
     std::string key = TokenKey(doc_, t);
     if (lex_.measures.count(key) > 0 || lex_.units.count(key) > 0) return false;
-    bool plural_noun = t.kind == TokenKind::kWord && key.size() > 3 && key.back() == 's' &&
-                       key[key.size() - 2] != 's' && TokenText(doc_, t)[0] >= 'a' &&
-                       TokenText(doc_, t)[0] <= 'z';
+    bool plural_noun = IsLowerPlural(doc_, t);
     if (determiner) {
-      // `the 2020 war`, `the infamous 2011 Wikileaks cable`: a year before a
-      // noun; but `the 1500 soldiers` counts them.
+      // A year before a noun; but `the 1500 soldiers` counts them.
       if (t.kind != TokenKind::kWord) return false;
       if (plural_noun && year < 1900) return false;
       return true;
     }
-    if (plural_noun && (pre == "of" || pre == "for" || pre == "around")) return false;
+    if (plural_noun && kind == "weak") return false;
     return true;
   }
 
@@ -636,14 +711,23 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       sign = 1;
     }
     int amount = 1;
-    if (dir == "this" || dir == "same" || dir == "that") amount = 0;
+    if (dir == "this" || dir == "same" || dir == "that" || dir == "the") amount = 0;
+    s.past_ref = dir == "ago";
     if (has("n")) {
       std::optional<int64_t> v = WholeNumber(group("n"));
       if (v) amount = static_cast<int>(*v);
       else s.fuzzy = true;  // `a few days later`, `2.5 years ago`
     }
     s.amount = sign * amount;
-    if (has("season")) {
+    if (has("h") || has("q")) {
+      // `the first half of this year` -> 2023-H1, `the third quarter of the
+      // year` -> 2023-Q3.
+      bool half = has("h");
+      std::optional<int64_t> n = ParseOrdinal(group(half ? "h" : "q"));
+      if (!n) return false;
+      s.unit = "year";
+      s.suffix = fmt::format("-{}{}", half ? 'H' : 'Q', *n);
+    } else if (has("season")) {
       auto it = lex.seasons.find(Key(group("season")));
       if (it == lex.seasons.end()) return false;
       s.unit = "season";
@@ -724,9 +808,11 @@ void SentenceCandidates(const Lexicon& lex, const Document& doc, const Segmentat
                         int32_t si, const DateOptions& options, std::vector<Candidate>* out) {
   const Sentence& s = seg.sentences[static_cast<size_t>(si)];
   if (s.token_end <= s.token_begin) return;
+  std::vector<int> which = lex.rules.MayMatch(doc.text(), s.bstart, s.bend);
+  if (which.empty()) return;
   Boundaries bounds = SentenceBoundaries(seg, s);
   std::vector<RuleMatch> matches;
-  lex.rules.Find(doc.text(), bounds, &matches);
+  lex.rules.Find(doc.text(), bounds, which, &matches);
   if (matches.empty()) return;
   Checker checker(lex, doc, seg, s);
   std::vector<Candidate> found;
@@ -833,8 +919,7 @@ void Join(const Lexicon& lex, const Document& doc, const Segmentation& seg,
         std::optional<Ymd> a = ParseYmd(*c.value);
         if (a && a->m == 0 && IsYearToken(doc, after, &y) && y > a->y) {
           int32_t k2 = k + 2;
-          bool measure = k2 < s.token_end &&
-                         lex.measures.count(TokenKey(doc, seg.tokens[static_cast<size_t>(k2)])) > 0;
+          bool measure = CountsSomething(lex, doc, seg, s, k2);
           if (!measure) {
             end_value = fmt::format("{:04d}", y);
             end_b = after.bend;
@@ -888,10 +973,7 @@ void Join(const Lexicon& lex, const Document& doc, const Segmentation& seg,
         break;  // already a date of its own
       }
       int32_t after = y_at + 1;
-      if (after < s.token_end &&
-          lex.measures.count(TokenKey(doc, seg.tokens[static_cast<size_t>(after)])) > 0) {
-        break;
-      }
+      if (CountsSomething(lex, doc, seg, s, after)) break;
       Candidate listed = c;
       listed.match.bstart = t.bstart;
       listed.match.bend = t.bend;
@@ -973,7 +1055,9 @@ void Resolve(const std::string& doc_anchor, std::vector<Candidate>* cands) {
       }
     } else if (c.anchoring == Anchoring::kDocument) {
       c.value.reset();
-      if (doc_ymd) {
+      if (c.shift.fuzzy && c.shift.past_ref) {
+        c.value = "PAST_REF";  // `several years ago`
+      } else if (doc_ymd) {
         c.value = ApplyShift(*doc_ymd, c.shift);
         c.anchored_to_document = c.value.has_value();
       }
@@ -1009,7 +1093,9 @@ void Resolve(const std::string& doc_anchor, std::vector<Candidate>* cands) {
         c.range = std::make_pair(c.value->substr(0, slash), c.value->substr(slash + 1));
       }
     }
-    if (IsPointValue(c)) {
+    // A date the text gives (or one resolved from such a date) is an anchor
+    // for what follows; one computed from the document anchor is not.
+    if (IsPointValue(c) && !c.anchored_to_document) {
       int p = PrecisionOf(*ParseYmd(*c.value));
       for (int k = 0; k <= p; ++k) last[k] = static_cast<int32_t>(i);
     }

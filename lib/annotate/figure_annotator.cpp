@@ -303,9 +303,10 @@ bool Normalize(const Lexicon& lex, std::string_view text, Candidate* c) {
   if (has("n2")) {
     std::optional<Decimal> v2 = Scaled(group("n2"), scale2);
     if (!v2) return false;
+    // A range runs upwards; `3-1` is a score or a ratio.
+    if (v2->Compare(*v) <= 0) return false;
     c->range = std::make_pair(v->ToString(), v2->ToString());
     // TAGSET §3: the value of a range is its lower bound, never an average.
-    if (v2->Compare(*v) < 0) v = v2;
   }
   c->value = v->ToString();
   return true;
@@ -349,13 +350,16 @@ class Checker {
                                                 static_cast<size_t>(c.match.bend - c.match.bstart));
   }
 
-  // The words around the span, hyphen-compound parts split, folded: the
-  // span's words are [first, last) in the returned list.
+  // The words around the span (a few tokens either side), hyphen-compound
+  // parts split, folded: the span's words are [first, last) in the list.
   std::vector<std::string> Subtokens(const Candidate& c, size_t* first, size_t* last) const {
+    constexpr int32_t kAround = 4;  // longer than any fixed phrase
     std::vector<std::string> out;
     *first = *last = 0;
     bool seen = false;
-    for (int32_t k = s_.token_begin; k < s_.token_end; ++k) {
+    int32_t from = std::max(s_.token_begin, TokenEndingBy(seg_, s_, c.match.bstart) - kAround);
+    int32_t to = std::min(s_.token_end, TokenAtOrAfter(seg_, s_, c.match.bend) + kAround);
+    for (int32_t k = from; k < to; ++k) {
       const Token& t = seg_.tokens[static_cast<size_t>(k)];
       auto add = [&](int64_t bs, int64_t be) {
         if (!seen && bs >= c.match.bstart) {
@@ -422,14 +426,11 @@ class Checker {
     std::string_view text = SpanText(c);
     if (InName(c)) return false;
     // A list number: `1.` or `1)` opening a paragraph.
-    const Paragraph* para = nullptr;
-    for (const Paragraph& p : seg_.paragraphs) {
-      if (p.bstart <= c.match.bstart && c.match.bstart < p.bend) {
-        para = &p;
-        break;
-      }
-    }
-    if (para != nullptr && para->bstart == c.match.bstart && !c.range) {
+    auto para = std::upper_bound(
+        seg_.paragraphs.begin(), seg_.paragraphs.end(), c.match.bstart,
+        [](int64_t b, const Paragraph& p) { return b < p.bstart; });
+    bool opens = para != seg_.paragraphs.begin() && std::prev(para)->bstart == c.match.bstart;
+    if (opens && !c.range) {
       std::string next = KeyAt(After(c.match.bend));
       if (next == "." || next == ")") return false;
     }
@@ -447,6 +448,9 @@ class Checker {
       char before = doc_.text()[static_cast<size_t>(c.match.bstart - 1)];
       if (before == '+' || before == '#' || before == '/' || before == '@') return false;
     }
+    // `9/11`, `24/7`: a name or a code, not a count.
+    std::string_view rest = std::string_view(doc_.text()).substr(static_cast<size_t>(c.match.bend));
+    if (rest.size() >= 2 && rest[0] == '/' && rest[1] >= '0' && rest[1] <= '9') return false;
     if (Key(text) == "one") return OneIsANumber(c);
     return true;
   }
@@ -604,6 +608,12 @@ std::string CountedNoun(const Lexicon& lex, const Document& doc, const Segmentat
     bool has_conj = conj == "and" || conj == "or";
     if (has_conj) ++j;
     if (!comma && !has_conj) break;
+    // Not onto another count (`a dozen ministers and dozens of officials`).
+    std::string next = key_at(j);
+    if (ParseNumber(next) || next == "dozens" || next == "hundreds" || next == "thousands" ||
+        next == "millions") {
+      break;
+    }
     int32_t h = head_of(j, 2, plural);
     if (h < 0) break;
     // Only content words between the conjunction and the head.
@@ -657,6 +667,8 @@ std::vector<FigureSpan> FigureAnnotator::Annotate(
     for (size_t t = next_taken; t < taken.size() && taken[t].first < s.bend; ++t) {
       here.push_back(taken[t]);
     }
+    std::vector<int> which = lex.rules.MayMatch(text, s.bstart, s.bend);
+    if (which.empty()) continue;
     Boundaries bounds = SentenceBoundaries(seg, s);
     // A figure may neither start nor end inside a taken span, so that the
     // rules look past it (`May 13 100 soldiers`).
@@ -671,7 +683,7 @@ std::vector<FigureSpan> FigureAnnotator::Annotate(
       std::erase_if(bounds.ends, inside);
     }
     std::vector<RuleMatch> matches;
-    lex.rules.Find(text, bounds, &matches);
+    lex.rules.Find(text, bounds, which, &matches);
     if (matches.empty()) continue;
     Checker checker(lex, doc, seg, s);
     std::vector<Candidate> found;
@@ -682,7 +694,14 @@ std::vector<FigureSpan> FigureAnnotator::Annotate(
       if (!checker.Passes(lex.rules.rule(c.match.rule), c)) continue;
       // Checked before overlaps are resolved, so that a shorter figure
       // outside a taken span survives a longer one that runs into it.
-      if (!c.block && Overlaps(c.match.bstart, c.match.bend, here)) continue;
+      // A currency sign may touch a name (`US$2.5 trillion`, where `US` is a
+      // GPE); the number may not.
+      int64_t from = c.match.bstart;
+      if (c.label == FigureLabel::kMoney) {
+        auto n = lex.rules.GroupRange(c.match, "n");
+        if (n.first > from) from = n.first;
+      }
+      if (!c.block && Overlaps(from, c.match.bend, here)) continue;
       c.start = doc.ByteToCp(c.match.bstart);
       c.end = doc.ByteToCp(c.match.bend);
       found.push_back(std::move(c));

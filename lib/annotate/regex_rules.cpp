@@ -101,23 +101,27 @@ bool Boundaries::IsStart(int64_t b) const { return std::binary_search(starts.beg
 bool Boundaries::IsEnd(int64_t b) const { return std::binary_search(ends.begin(), ends.end(), b); }
 
 Boundaries SentenceBoundaries(const Segmentation& seg, const Sentence& s) {
+  // Tokens are in text order and a compound's parts in order within it, so
+  // both lists come out sorted without a sort.
   Boundaries b;
   b.bstart = s.bstart;
   b.bend = s.bend;
+  size_t n = static_cast<size_t>(s.token_end - s.token_begin);
+  b.starts.reserve(n);
+  b.ends.reserve(n);
+  auto add = [](std::vector<int64_t>* v, int64_t x) {
+    if (v->empty() || v->back() < x) v->push_back(x);
+  };
   for (int32_t k = s.token_begin; k < s.token_end; ++k) {
     const Token& t = seg.tokens[static_cast<size_t>(k)];
-    b.starts.push_back(t.bstart);
-    b.ends.push_back(t.bend);
+    add(&b.starts, t.bstart);
     for (uint32_t p = 0; p < t.parts_count; ++p) {
       const Span& part = seg.parts[t.parts_begin + p];
-      b.starts.push_back(part.bstart);
-      b.ends.push_back(part.bend);
+      add(&b.starts, part.bstart);
+      add(&b.ends, part.bend);
     }
+    add(&b.ends, t.bend);
   }
-  std::sort(b.starts.begin(), b.starts.end());
-  std::sort(b.ends.begin(), b.ends.end());
-  b.starts.erase(std::unique(b.starts.begin(), b.starts.end()), b.starts.end());
-  b.ends.erase(std::unique(b.ends.begin(), b.ends.end()), b.ends.end());
   return b;
 }
 
@@ -184,29 +188,41 @@ RegexRuleSet RegexRuleSet::Load(std::string_view path,
     ok = pre->set.Add(set.rules_[i].pattern, &error) >= 0;
     pre->set_to_rule.push_back(static_cast<int>(i));
   }
-  if (ok && pre->set.Compile()) set.prefilter_ = std::move(pre);
+  if (ok && pre->set.Compile()) {
+    set.prefilter_ = std::move(pre);
+  } else {
+    set.errors_.push_back(source_file + ": the rules do not compile into one RE2::Set");
+  }
   return set;
+}
+
+std::vector<int> RegexRuleSet::MayMatch(std::string_view text, int64_t bstart,
+                                        int64_t bend) const {
+  std::string_view sentence =
+      text.substr(static_cast<size_t>(bstart), static_cast<size_t>(bend - bstart));
+  std::vector<int> which;
+  if (prefilter_) {
+    RE2::Set::ErrorInfo info;
+    if (prefilter_->set.Match(sentence, &which, &info)) {
+      std::sort(which.begin(), which.end());
+      return which;
+    }
+    if (info.kind == RE2::Set::kNoError) return which;  // no rule matches anywhere
+    which.clear();
+  }
+  for (int i = 0; i < size(); ++i) which.push_back(i);
+  return which;
 }
 
 void RegexRuleSet::Find(std::string_view text, const Boundaries& bounds,
                         std::vector<RuleMatch>* out) const {
-  std::string_view sentence =
-      text.substr(static_cast<size_t>(bounds.bstart), static_cast<size_t>(bounds.bend - bounds.bstart));
-  std::vector<int> which;
-  bool all = true;
-  if (prefilter_) {
-    RE2::Set::ErrorInfo info;
-    if (prefilter_->set.Match(sentence, &which, &info)) {
-      all = false;
-    } else if (info.kind == RE2::Set::kNoError) {
-      return;  // no rule matches this sentence anywhere
-    }
-  }
-  if (all) {
-    which.clear();
-    for (int i = 0; i < size(); ++i) which.push_back(i);
-  }
-  std::sort(which.begin(), which.end());
+  Find(text, bounds, MayMatch(text, bounds.bstart, bounds.bend), out);
+}
+
+void RegexRuleSet::Find(std::string_view text, const Boundaries& bounds,
+                        const std::vector<int>& which, std::vector<RuleMatch>* out) const {
+  std::string_view sentence = text.substr(static_cast<size_t>(bounds.bstart),
+                                          static_cast<size_t>(bounds.bend - bounds.bstart));
   std::vector<re2::StringPiece> sub;
   for (int index : which) {
     const RegexRule& r = rules_[static_cast<size_t>(index)];

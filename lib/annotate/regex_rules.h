@@ -5,7 +5,7 @@
 //
 //   RegexRuleSet rules = RegexRuleSet::Load("data/dates/date_rules.tsv", macros);
 //   std::vector<RuleMatch> found;
-//   rules.Find(doc.text(), bounds, &found);     // bounds: one sentence
+//   rules.Find(doc.text(), bounds, &found);     // bounds: one sentence's tokens
 //   rules.rule(found[0].rule).source;           // "lib/data/dates/date_rules.tsv:41"
 //
 // A rule file has three kinds of lines besides '#' comments:
@@ -84,6 +84,12 @@ class RegexRuleSet {
   static RegexRuleSet Load(std::string_view path,
                            const std::map<std::string, std::string>& macros);
 
+  /// Returns the rules that may match text[bstart, bend) (one RE2::Set
+  /// pass); empty when none does.
+  std::vector<int> MayMatch(std::string_view text, int64_t bstart, int64_t bend) const;
+  /// Appends the matches of the given rules within the sentence in bounds.
+  void Find(std::string_view text, const Boundaries& bounds, const std::vector<int>& which,
+            std::vector<RuleMatch>* out) const;
   /// Appends the matches of every rule within the sentence in bounds.
   void Find(std::string_view text, const Boundaries& bounds, std::vector<RuleMatch>* out) const;
 

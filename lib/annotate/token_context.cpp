@@ -101,28 +101,28 @@ std::string TokenKey(const Document& doc, const Token& t) { return FoldForMatch(
 
 std::optional<SpanModifier> ModifierBefore(const Document& doc, const Segmentation& seg,
                                            const Sentence& s, int64_t b) {
-  int32_t last = TokenEndingBy(seg, s, b);
-  if (last < s.token_begin) return std::nullopt;
+  // The folded words right before b (only spaces between), nearest first,
+  // as many as the longest phrase has.
+  constexpr size_t kMaxWords = 4;
   std::string_view text = doc.text();
+  std::string words[kMaxWords];
+  size_t count = 0;
+  int64_t edges[kMaxWords];
+  int64_t edge = b;
+  for (int32_t k = TokenEndingBy(seg, s, b); k >= s.token_begin && count < kMaxWords; --k) {
+    const Token& t = seg.tokens[static_cast<size_t>(k)];
+    if (!OnlySpaces(text.substr(t.bend, static_cast<size_t>(edge - t.bend)))) break;
+    words[count] = TokenKey(doc, t);
+    edges[count] = t.bstart;
+    edge = t.bstart;
+    ++count;
+  }
   for (const Modifier& m : Modifiers()) {
-    int32_t k = last;
-    int64_t edge = b;
+    size_t n = m.words.size();
+    if (n > count) continue;
     bool ok = true;
-    for (size_t w = m.words.size(); w-- > 0;) {
-      if (k < s.token_begin) {
-        ok = false;
-        break;
-      }
-      const Token& t = seg.tokens[static_cast<size_t>(k)];
-      if (!OnlySpaces(text.substr(t.bend, static_cast<size_t>(edge - t.bend))) ||
-          TokenKey(doc, t) != m.words[w]) {
-        ok = false;
-        break;
-      }
-      edge = t.bstart;
-      --k;
-    }
-    if (ok) return SpanModifier{m.mod, edge, m.source};
+    for (size_t w = 0; w < n && ok; ++w) ok = m.words[n - 1 - w] == words[w];
+    if (ok) return SpanModifier{m.mod, edges[n - 1], m.source};
   }
   return std::nullopt;
 }

@@ -113,12 +113,18 @@ class DelimitedWriter : public RecordWriter {
 
 class TableWriter : public RecordWriter {
  public:
-  TableWriter(OutputSink* sink, bool header, size_t buffer)
-      : sink_(sink), header_(header), buffer_(buffer) {}
+  TableWriter(OutputSink* sink, bool header, size_t buffer,
+              std::vector<std::pair<std::string, Align>> align)
+      : sink_(sink), header_(header), buffer_(buffer), align_(std::move(align)) {}
   void Begin(const std::vector<std::string>& columns) override {
     columns_ = columns;
     widths_.assign(columns.size(), 0);
     numeric_.assign(columns.size(), true);
+    forced_.assign(columns.size(), Align::kAuto);
+    for (const auto& [name, a] : align_) {
+      for (size_t i = 0; i < columns.size(); ++i)
+        if (columns[i] == name) forced_[i] = a;
+    }
     if (header_) {
       for (size_t i = 0; i < columns.size(); ++i)
         widths_[i] = DisplayWidth(columns[i]);
@@ -158,7 +164,8 @@ class TableWriter : public RecordWriter {
     for (size_t i = 0; i < cells.size(); ++i) {
       bool last = i + 1 == cells.size();
       int pad = std::max(0, widths_[i] - DisplayWidth(cells[i]));
-      bool right = numeric_[i];
+      bool right = forced_[i] == Align::kAuto ? static_cast<bool>(numeric_[i])
+                                               : forced_[i] == Align::kRight;
       if (right) buf_.append(pad, ' ');
       buf_.append(cells[i]);
       if (!right && !last) buf_.append(pad, ' ');
@@ -176,6 +183,8 @@ class TableWriter : public RecordWriter {
   std::vector<std::string> columns_;
   std::vector<int> widths_;
   std::vector<bool> numeric_;
+  std::vector<std::pair<std::string, Align>> align_;
+  std::vector<Align> forced_;
   std::vector<std::vector<std::string>> rows_;
   std::string buf_;
 };
@@ -207,7 +216,8 @@ std::unique_ptr<RecordWriter> MakeWriter(Format format, OutputSink* sink,
                                          const WriterOptions& options) {
   switch (format) {
     case Format::kTable:
-      return std::make_unique<TableWriter>(sink, options.header, options.table_buffer);
+      return std::make_unique<TableWriter>(sink, options.header, options.table_buffer,
+                                           options.align);
     case Format::kTsv: return std::make_unique<DelimitedWriter>(sink, false, options.header);
     case Format::kCsv: return std::make_unique<DelimitedWriter>(sink, true, options.header);
     case Format::kJsonl: return std::make_unique<JsonlWriter>(sink);

@@ -138,6 +138,8 @@ TEST_CASE("dates: four-digit numbers are years only in a date context") {
       {"A capacity of 2000 MW is planned.", {}},
       {"It trained 1500 teachers last term.", {}},
       {"A total of 1500 soldiers took part.", {}},
+      {"In 2019, 2000 people died.", {"DATE 2019 => 2019"}},
+      {"It fielded between 1500 and 2000 troops.", {}},
   });
 }
 
@@ -243,6 +245,7 @@ TEST_CASE("dates: durations, with modifiers outside the span") {
       {"They talked for over 10 hours.", {"DURATION 10 hours => PT10H mod=MORE_THAN"}},
       // `years` alone is not a duration; `over` before a non-number sets no mod.
       {"In the years since I left, much changed.", {}},
+      {"The 19th and 20th centuries saw wars.", {}},
   };
   for (const char* sep : kSeparators) {
     std::string s(sep);
@@ -283,6 +286,13 @@ TEST_CASE("dates: relative expressions and the document anchor") {
       {"It is now clear.", {"DATE now => PRESENT_REF"}},
       {"This past December we marked it.", {"DATE This past December => 2022-12 doc"}},
       {"We will meet in October.", {"DATE October => 2023-10 doc"}},
+      {"On Jan. 20, 2010 he spoke. This past December we met. In April we meet.",
+       {"DATE Jan. 20, 2010 => 2010-01-20", "DATE This past December => 2022-12 doc",
+        "DATE April => 2010-04 anchor=0"}},
+      {"Sales fell in the first half of this year.",
+       {"DATE the first half of this year => 2023-H1 doc"}},
+      {"It was signed several years ago.", {"DATE several years ago => PAST_REF"}},
+      {"It was signed decades ago.", {"DATE decades ago => PAST_REF"}},
   },
             anchored);
   // Without an anchor, never a guess (and never the clock).
@@ -290,6 +300,7 @@ TEST_CASE("dates: relative expressions and the document anchor") {
       {"Last year we met, and next month we meet again.",
        {"DATE Last year => null", "DATE next month => null"}},
       {"It began two years ago.", {"DATE two years ago => null"}},
+      {"It was signed several years ago.", {"DATE several years ago => PAST_REF"}},
       {"I rise today to speak.", {"DATE today => PRESENT_REF"}},
       {"We will meet in October.", {"DATE October => XXXX-10"}},
   });

@@ -195,7 +195,7 @@ TEST_CASE("figures: approximate counts and fractions") {
       {"It trained hundreds of Azerbaijani teachers.",
        {"CARDINAL hundreds => 100 mod=MORE_THAN of=Azerbaijani teachers"}},
       {"Tens of thousands marched.", {"CARDINAL Tens of thousands => 10000 mod=MORE_THAN"}},
-      {"About a third of the gas comes from there.", {"CARDINAL a third => 0.3333333333 mod=APPROX"}},
+      {"About a third of the gas comes from there.", {"CARDINAL a third => 0.3333333333 mod=APPROX of=gas"}},
       {"Two thirds of voters agreed.", {"CARDINAL Two thirds => 0.6666666667 of=voters"}},
       {"Half of the budget went there.", {"CARDINAL Half => 0.5 of=budget"}},
       // `tens` alone and test `scores` are not counts; a third country is an ordinal.
@@ -224,6 +224,9 @@ TEST_CASE("figures: money with signs, codes, words and scale words") {
       {"It paid 300 shekels for it.", {"MONEY 300 shekels => 300 unit=ILS"}},
       {"It paid $1.2m for it.", {"MONEY $1.2m => 1200000 unit=USD"}},
       {"It paid \xE2\x82\xAA" "20 for it.", {"MONEY \xE2\x82\xAA" "20 => 20 unit=ILS"}},
+      // A currency sign may touch a name; the number may not.
+      {"It owes US$2.5 trillion in all.", {"MONEY US$2.5 trillion => 2500000000000 unit=USD"},
+       {"US"}},
   };
   for (const char* sep : kSeparators) {
     std::string s(sep);
@@ -311,9 +314,14 @@ TEST_CASE("figures: what is not a figure") {
       {"Security Council Resolution 242 called for withdrawal.", {}},
       {"Unit 2 followed in March.", {}},
       {"Call 202-456-1111 for details.", {}},
+      {"Call +1 202 456 1111 for details.", {}},
+      {"After the 9/11 attacks, 24/7 news took over.", {}},
       {"The Three Seas Initiative met.", {}},
       {"The forum of the Second Armenia War met.", {}, {"Second Armenia War"}},
   });
+  // A range runs upwards: `3-1` is a score, two numbers.
+  CheckRows({{"They won 3-1 in the final.", {"CARDINAL 3 => 3", "CARDINAL 1 => 1"}},
+             {"They won 1-3 in the final.", {"CARDINAL 1-3 => 1 range=1..3"}}});
   // A list number opening a paragraph is not a figure; the count after it is.
   CheckRows({
       {"1. Two delegations will meet.", {"CARDINAL Two => 2 of=delegations"}},

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "relscan/record.h"
@@ -49,10 +50,20 @@ Result<Format> ParseFormat(std::string_view name);
 /// Returns a format's name.
 std::string_view FormatName(Format format);
 
+/// Tells how the table aligns a column.
+enum class Align {
+  kAuto,   // numbers (and empty cells) right, text left
+  kLeft,
+  kRight,
+};
+
 /// Options shared by the writers.
 struct WriterOptions {
   bool header = true;          // tsv, csv and table write a header line
   size_t table_buffer = 1000;  // rows the table buffers to compute widths
+  /// The table's alignment of named columns (the others: Align::kAuto);
+  /// a concordance right-aligns its left context so matches line up.
+  std::vector<std::pair<std::string, Align>> align;
 };
 
 /// Renders records to a sink in one format.

@@ -1,0 +1,443 @@
+// The concordance: matching queries against tokens and cutting context.
+#include "relscan/concordance.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "relscan/fold.h"
+#include "relscan/stemmer.h"
+#include "token_keys.h"
+
+namespace relscan {
+namespace {
+
+// Says whether a token's key equals key, without folding when the lengths
+// of ASCII text already differ.
+bool KeyEquals(std::string_view s, std::string_view key, bool case_sensitive, std::string* buf) {
+  if (s.size() == key.size()) {
+    bool ascii = true;
+    size_t i = 0;
+    for (; i < s.size(); ++i) {
+      unsigned char a = static_cast<unsigned char>(s[i]);
+      if (a >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (!case_sensitive && a >= 'A' && a <= 'Z') a = static_cast<unsigned char>(a + 32);
+      if (a != static_cast<unsigned char>(key[i])) return false;
+    }
+    if (ascii) return true;
+  } else if (IsAscii(s)) {
+    return false;
+  }
+  return KeyOf(s, case_sensitive, buf) == key;
+}
+
+bool IsSpaceAt(std::string_view text, int64_t i, int64_t* next) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    *next = i + 1;
+    return b == ' ' || (b >= '\t' && b <= '\r');
+  }
+  UChar32 c;
+  int32_t j = static_cast<int32_t>(i);
+  U8_NEXT(text.data(), j, static_cast<int32_t>(text.size()), c);
+  *next = j;
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
+  unsigned char b = static_cast<unsigned char>(text[i - 1]);
+  if (b < 0x80) {
+    *prev = i - 1;
+    return b == ' ' || (b >= '\t' && b <= '\r');
+  }
+  UChar32 c;
+  int32_t j = static_cast<int32_t>(i);
+  U8_PREV(text.data(), 0, j, c);
+  *prev = j;
+  return c >= 0 && u_isUWhiteSpace(c);
+}
+
+// Returns text with every run of whitespace as one space.
+std::string Collapse(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  const char* p = text.data();
+  for (int64_t i = 0, n = static_cast<int64_t>(text.size()); i < n;) {
+    // Runs of ASCII text that is not whitespace are copied whole.
+    int64_t j = i;
+    while (j < n) {
+      unsigned char b = static_cast<unsigned char>(p[j]);
+      if (b >= 0x80 || b == ' ' || (b >= '\t' && b <= '\r')) break;
+      ++j;
+    }
+    if (j > i) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(p + i, j - i);
+      i = j;
+      continue;
+    }
+    int64_t next;
+    if (IsSpaceAt(text, i, &next)) {
+      space = true;
+    } else {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(p + i, next - i);
+    }
+    i = next;
+  }
+  return out;
+}
+
+// Returns up to width characters before byte b (whitespace runs counting
+// as one), without the whitespace next to the match, never starting with a
+// space.
+std::string LeftOf(std::string_view text, int64_t b, int width) {
+  int64_t end = b, prev;
+  while (end > 0 && IsSpaceBefore(text, end, &prev)) end = prev;
+  int64_t at = end;
+  int count = 0;
+  while (at > 0 && count < width) {
+    if (IsSpaceBefore(text, at, &prev)) {
+      int64_t run = prev;
+      while (run > 0 && IsSpaceBefore(text, run, &prev)) run = prev;
+      if (count + 1 >= width || run == 0) break;
+      ++count;
+      at = run;
+    } else {
+      ++count;
+      at = prev;
+    }
+  }
+  return Collapse(text.substr(at, end - at));
+}
+
+// Returns up to width characters after byte e, as LeftOf does before.
+std::string RightOf(std::string_view text, int64_t e, int width) {
+  int64_t n = static_cast<int64_t>(text.size()), next;
+  int64_t begin = e;
+  while (begin < n && IsSpaceAt(text, begin, &next)) begin = next;
+  int64_t at = begin;
+  int count = 0;
+  while (at < n && count < width) {
+    if (IsSpaceAt(text, at, &next)) {
+      int64_t run = next;
+      while (run < n && IsSpaceAt(text, run, &next)) run = next;
+      if (count + 1 >= width || run == n) break;
+      ++count;
+      at = run;
+    } else {
+      ++count;
+      at = next;
+    }
+  }
+  return Collapse(text.substr(begin, at - begin));
+}
+
+std::string TrimmedCollapse(std::string_view text) {
+  std::string s = Collapse(text);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+struct ConcordanceMatcher::Impl {
+  ConcordanceOptions options;
+  std::vector<std::string> keys;                 // kWords, kStem
+  std::vector<bool> key_is_word;                 // kStem: stem this token
+  std::vector<std::unique_ptr<RE2>> patterns;    // kRegex
+  std::string folded_entity;                     // kEntity
+  Stemmer stemmer;
+  std::string buf, buf2;
+  int64_t work = 0;
+
+  // Says whether token k of d matches query token j.
+  bool Matches(const ReportDocument& d, const Token& t, size_t j) {
+    std::string_view s = d.TokenText(t);
+    work += static_cast<int64_t>(s.size());
+    switch (options.kind) {
+      case QueryKind::kWords:
+        return KeyEquals(s, keys[j], options.case_sensitive, &buf);
+      case QueryKind::kStem: {
+        std::string_view key = KeyOf(s, false, &buf);
+        if (t.kind != TokenKind::kWord || !key_is_word[j]) return key == keys[j];
+        return stemmer.Stem(key) == keys[j];
+      }
+      case QueryKind::kRegex: {
+        std::string_view key = IsAscii(s) ? s : std::string_view(buf = FoldTypography(s));
+        return RE2::FullMatch(key, *patterns[j]);
+      }
+      case QueryKind::kEntity:
+        return false;
+    }
+    return false;
+  }
+
+  void AddLine(const ReportDocument& d, size_t sentence, int64_t bs, int64_t be, int64_t cs,
+               int64_t ce, int32_t ti, int32_t tj,
+               const std::function<void(ConcordanceLine&&)>& emit) {
+    const std::vector<Token>& tokens = d.seg.tokens;
+    std::string_view text = d.doc.text();
+    const ReportSentence& s = d.sentences[sentence];
+    ConcordanceLine line;
+    line.doc = d.doc.path();
+    line.sentence = s.id;
+    line.start = cs;
+    line.end = ce;
+    line.match = Collapse(text.substr(bs, be - bs));
+    int32_t n = static_cast<int32_t>(tokens.size());
+    switch (options.context) {
+      case ContextKind::kWidth:
+        line.left = LeftOf(text, bs, options.width);
+        line.right = RightOf(text, be, options.width);
+        break;
+      case ContextKind::kWords: {
+        int32_t from = std::max<int32_t>(0, ti - options.words);
+        int32_t to = std::min<int32_t>(n, tj + options.words);
+        int64_t lb = from < ti ? tokens[from].bstart : bs;
+        int64_t re = to > tj ? tokens[to - 1].bend : be;
+        line.left = TrimmedCollapse(text.substr(lb, std::max<int64_t>(0, bs - lb)));
+        std::string r = Collapse(text.substr(be, std::max<int64_t>(0, re - be)));
+        line.right = r.starts_with(' ') ? r.substr(1) : r;
+        break;
+      }
+      case ContextKind::kSentence: {
+        int64_t sb = s.token_end > s.token_begin ? tokens[s.token_begin].bstart : bs;
+        int64_t se = s.token_end > s.token_begin ? tokens[s.token_end - 1].bend : be;
+        line.left = TrimmedCollapse(text.substr(sb, std::max<int64_t>(0, bs - sb)));
+        std::string r = Collapse(text.substr(be, std::max<int64_t>(0, se - be)));
+        line.right = r.starts_with(' ') ? r.substr(1) : r;
+        break;
+      }
+    }
+    for (int k = 1; k <= 5 && ti - k >= 0; ++k) line.before.emplace_back(d.TokenText(tokens[ti - k]));
+    for (int k = 0; k < 5 && tj + k < n; ++k) line.after.emplace_back(d.TokenText(tokens[tj + k]));
+    emit(std::move(line));
+  }
+};
+
+ConcordanceMatcher::ConcordanceMatcher() : impl_(std::make_unique<Impl>()) {}
+ConcordanceMatcher::~ConcordanceMatcher() = default;
+
+Result<std::unique_ptr<ConcordanceMatcher>> ConcordanceMatcher::Create(
+    const ConcordanceOptions& options) {
+  std::unique_ptr<ConcordanceMatcher> m(new ConcordanceMatcher());
+  Impl& impl = *m->impl_;
+  impl.options = options;
+  if (options.kind == QueryKind::kEntity) {
+    impl.folded_entity = FoldForMatch(options.entity);
+    return m;
+  }
+  if (options.kind == QueryKind::kRegex) {
+    std::string_view rest = options.query;
+    while (!rest.empty()) {
+      size_t sp = rest.find(' ');
+      std::string_view part = rest.substr(0, sp);
+      rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+      if (part.empty()) continue;
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_case_sensitive(options.case_sensitive);
+      auto re = std::make_unique<RE2>(FoldTypography(part), o);
+      if (!re->ok()) {
+        return MakeError(ErrorCode::kUsage,
+                         fmt::format("invalid pattern '{}': {}", part, re->error()));
+      }
+      impl.patterns.push_back(std::move(re));
+    }
+    if (impl.patterns.empty()) return MakeError(ErrorCode::kUsage, "empty pattern");
+    return m;
+  }
+  if (options.kind == QueryKind::kStem && options.case_sensitive) {
+    return MakeError(ErrorCode::kUsage, "stems are of lowercase words: --stem takes no --case");
+  }
+  // The query is cut into tokens as the text is.
+  Result<Document> q = LoadDocument(options.query, "<query>", {});
+  if (!q) return MakeError(ErrorCode::kUsage, "the query is not valid UTF-8");
+  Segmenter segmenter;
+  Segmentation seg = segmenter.Segment(*q, {});
+  for (const Token& t : seg.tokens) {
+    std::string_view s = std::string_view(q->text()).substr(t.bstart, t.bend - t.bstart);
+    std::string buf;
+    std::string key(KeyOf(s, options.case_sensitive, &buf));
+    bool word = t.kind == TokenKind::kWord;
+    if (options.kind == QueryKind::kStem && word) key = impl.stemmer.Stem(key);
+    impl.keys.push_back(std::move(key));
+    impl.key_is_word.push_back(word);
+  }
+  if (impl.keys.empty()) return MakeError(ErrorCode::kUsage, "empty query");
+  return m;
+}
+
+int64_t ConcordanceMatcher::work() const { return impl_->work; }
+
+void ConcordanceMatcher::Find(const ReportDocument& d, std::vector<ConcordanceLine>* out) {
+  Find(d, [out](ConcordanceLine&& line) { out->push_back(std::move(line)); });
+}
+
+void ConcordanceMatcher::Find(const ReportDocument& d,
+                              const std::function<void(ConcordanceLine&&)>& out) {
+  Impl& impl = *impl_;
+  const std::vector<Token>& tokens = d.seg.tokens;
+  if (impl.options.kind == QueryKind::kEntity) {
+    for (const Mention& m : d.mentions) {
+      if (!impl.options.label.empty() && m.label != impl.options.label) continue;
+      if (!impl.options.entity.empty() && FoldForMatch(m.canonical) != impl.folded_entity) continue;
+      if (m.sentence < 0 || static_cast<size_t>(m.sentence) >= d.sentences.size()) continue;
+      if (impl.options.dedupe && d.sentences[m.sentence].duplicate) continue;
+      // The tokens it overlaps: a name may be part of a compound token.
+      auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                        [&](const Token& t) { return t.end <= m.start; });
+      auto last = std::partition_point(first, tokens.end(),
+                                       [&](const Token& t) { return t.start < m.end; });
+      int32_t ti = static_cast<int32_t>(first - tokens.begin());
+      int32_t tj = static_cast<int32_t>(last - tokens.begin());
+      impl.AddLine(d, m.sentence, d.doc.CpToByte(m.start), d.doc.CpToByte(m.end), m.start, m.end,
+                   ti, tj, out);
+    }
+    return;
+  }
+  size_t q = impl.options.kind == QueryKind::kRegex ? impl.patterns.size() : impl.keys.size();
+  for (size_t si = 0; si < d.sentences.size(); ++si) {
+    const ReportSentence& s = d.sentences[si];
+    if (impl.options.dedupe && s.duplicate) continue;
+    int32_t te = s.token_end;
+    for (int32_t i = s.token_begin; i + static_cast<int32_t>(q) <= te; ++i) {
+      size_t j = 0;
+      while (j < q && impl.Matches(d, tokens[i + j], j)) ++j;
+      if (j < q) continue;
+      const Token& a = tokens[i];
+      const Token& b = tokens[i + q - 1];
+      impl.AddLine(d, si, a.bstart, b.bend, a.start, b.end, i, i + static_cast<int32_t>(q), out);
+    }
+  }
+}
+
+Result<std::vector<SortKey>> ParseSortKeys(std::string_view spec) {
+  std::vector<SortKey> keys;
+  if (spec == "position") return keys;
+  while (!spec.empty()) {
+    size_t comma = spec.find(',');
+    std::string_view k = spec.substr(0, comma);
+    spec.remove_prefix(comma == std::string_view::npos ? spec.size() : comma + 1);
+    SortKey key;
+    if (k == "match") {
+      key.side = SortKey::Side::kMatch;
+    } else if (k.size() == 2 && (k[0] == 'L' || k[0] == 'R' || k[0] == 'l' || k[0] == 'r') &&
+               k[1] >= '1' && k[1] <= '5') {
+      key.side = (k[0] == 'L' || k[0] == 'l') ? SortKey::Side::kLeft : SortKey::Side::kRight;
+      key.index = k[1] - '0';
+    } else {
+      return MakeError(ErrorCode::kUsage,
+                       fmt::format("unknown sort key '{}' (L1 to L5, R1 to R5, match, or position)",
+                                   k));
+    }
+    keys.push_back(key);
+  }
+  if (keys.empty()) return MakeError(ErrorCode::kUsage, "no sort keys");
+  return keys;
+}
+
+void SortLines(const std::vector<SortKey>& keys, std::vector<ConcordanceLine>* lines) {
+  if (keys.empty()) {
+    std::stable_sort(lines->begin(), lines->end(),
+                     [](const ConcordanceLine& a, const ConcordanceLine& b) { return a.order < b.order; });
+    return;
+  }
+  struct Keyed {
+    std::vector<std::string> keys;
+    size_t index;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(lines->size());
+  for (size_t i = 0; i < lines->size(); ++i) {
+    const ConcordanceLine& l = (*lines)[i];
+    Keyed k{{}, i};
+    for (const SortKey& key : keys) {
+      const std::vector<std::string>* side = key.side == SortKey::Side::kLeft ? &l.before : &l.after;
+      if (key.side == SortKey::Side::kMatch) {
+        k.keys.push_back(FoldForMatch(l.match));
+      } else if (static_cast<size_t>(key.index) <= side->size()) {
+        k.keys.push_back(FoldForMatch((*side)[key.index - 1]));
+      } else {
+        k.keys.emplace_back();  // no token there: first
+      }
+    }
+    keyed.push_back(std::move(k));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+    if (a.keys != b.keys) return a.keys < b.keys;
+    return (*lines)[a.index].order < (*lines)[b.index].order;
+  });
+  std::vector<ConcordanceLine> sorted;
+  sorted.reserve(lines->size());
+  for (const Keyed& k : keyed) sorted.push_back(std::move((*lines)[k.index]));
+  *lines = std::move(sorted);
+}
+
+uint64_t LineSampler::Below(uint64_t bound) {
+  // Rejection sampling: uniform, and the same on every platform.
+  uint64_t threshold = (0 - bound) % bound;
+  for (;;) {
+    uint64_t x = rng_();
+    if (x >= threshold) return x % bound;
+  }
+}
+
+void LineSampler::Add(ConcordanceLine line) {
+  uint64_t i = seen_++;
+  if (kept_.size() < n_) {
+    kept_.push_back(std::move(line));
+    return;
+  }
+  if (n_ == 0) return;
+  uint64_t j = Below(i + 1);
+  if (j < n_) kept_[j] = std::move(line);
+}
+
+std::vector<ConcordanceLine> LineSampler::Take() {
+  std::vector<ConcordanceLine> out = std::move(kept_);
+  std::sort(out.begin(), out.end(),
+            [](const ConcordanceLine& a, const ConcordanceLine& b) { return a.order < b.order; });
+  kept_.clear();
+  seen_ = 0;
+  return out;
+}
+
+const std::vector<std::string>& ConcordanceColumns() {
+  static const std::vector<std::string> kColumns = {"doc",  "sentence", "start", "end",
+                                                    "left", "match",    "right"};
+  return kColumns;
+}
+
+Record ConcordanceRow(const ConcordanceLine& line) {
+  ConcordanceLine copy = line;
+  return ConcordanceRow(std::move(copy));
+}
+
+Record ConcordanceRow(ConcordanceLine&& line) {
+  Record r;
+  r.fields().reserve(13);
+  r.Add("doc", std::move(line.doc)).Add("sentence", std::move(line.sentence));
+  r.Add("start", line.start).Add("end", line.end);
+  r.Add("left", std::move(line.left)).Add("match", std::move(line.match));
+  r.Add("right", std::move(line.right));
+  static const char* const kLeft[] = {"L1", "L2", "L3"};
+  static const char* const kRight[] = {"R1", "R2", "R3"};
+  for (size_t k = 0; k < 3; ++k)
+    r.Add(kLeft[k], k < line.before.size() ? Value(std::move(line.before[k])) : Value());
+  for (size_t k = 0; k < 3; ++k)
+    r.Add(kRight[k], k < line.after.size() ? Value(std::move(line.after[k])) : Value());
+  return r;
+}
+
+}  // namespace relscan

@@ -51,6 +51,7 @@ Command TagCommand();
 Command EntitiesCommand();
 Command DatesCommand();
 Command FiguresCommand();
+Command QuotesCommand();
 Command ConcordanceCommand();
 Command CollocatesCommand();
 Command KeywordsCommand();

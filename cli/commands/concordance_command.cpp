@@ -1,4 +1,5 @@
 // relscan concordance (kwic): keyword-in-context lines.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -71,6 +72,7 @@ Config Resolve(Invocation& inv) {
   bool regex = vm["regex"].as<bool>(), stem = vm["stem"].as<bool>();
   q.case_sensitive = vm["case"].as<bool>();
   q.dedupe = vm["dedupe"].as<bool>();
+  q.keep_tokens = 3;  // the output's L1-L3 and R1-R3; --sort may reach R5
   bool by_entity = vm.count("label") || vm.count("entity");
   if (regex && stem) throw UsageError{"--regex and --stem cannot be combined"};
   if (stem && q.case_sensitive) throw UsageError{"--stem compares lowercase stems: drop --case"};
@@ -116,6 +118,7 @@ Config Resolve(Invocation& inv) {
     if (!keys) throw UsageError{"--sort: " + keys.error().message};
     c.sort = *keys;
     c.sorted = true;
+    for (const SortKey& k : c.sort) q.keep_tokens = std::max(q.keep_tokens, k.index);
   }
   if (vm.count("sample")) {
     c.sample = vm["sample"].as<int64_t>();

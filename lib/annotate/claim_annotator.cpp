@@ -22,7 +22,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
+#include <span>
 
 #include "claim_lexicon.h"
 #include "quote_lexicon.h"
@@ -60,12 +60,57 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// The evidence of one document by sentence, built once, so that each
+// sentence looks only at its own spans (the lists are in text order).
+struct EvidenceIndex {
+  std::vector<std::span<const Entity>> entities;
+  std::vector<std::span<const FigureSpan>> figures;
+  std::vector<std::span<const DateSpan>> dates;
+  std::vector<std::vector<const QuoteSpan*>> quotes;  // quotes overlapping each sentence
+};
+
+template <typename T>
+std::vector<std::span<const T>> BySentence(const std::vector<T>* spans, size_t n) {
+  std::vector<std::span<const T>> out(n);
+  if (!spans) return out;
+  size_t i = 0;
+  while (i < spans->size()) {
+    size_t j = i;
+    int32_t s = (*spans)[i].sentence;
+    while (j < spans->size() && (*spans)[j].sentence == s) ++j;
+    if (s >= 0 && static_cast<size_t>(s) < n && out[static_cast<size_t>(s)].empty())
+      out[static_cast<size_t>(s)] = std::span<const T>(spans->data() + i, j - i);
+    i = j;
+  }
+  return out;
+}
+
+EvidenceIndex IndexEvidence(const Segmentation& seg, const ClaimEvidence& ev) {
+  EvidenceIndex x;
+  size_t n = seg.sentences.size();
+  x.entities = BySentence(ev.entities, n);
+  x.figures = BySentence(ev.figures, n);
+  x.dates = BySentence(ev.dates, n);
+  x.quotes.resize(n);
+  if (ev.quotes) {
+    for (const QuoteSpan& q : *ev.quotes) {
+      // The first sentence that ends after the quotation starts, and on.
+      auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), q.bstart,
+                                 [](int64_t b, const Sentence& s) { return b < s.bend; });
+      for (; it != seg.sentences.end() && it->bstart < q.bend; ++it)
+        x.quotes[static_cast<size_t>(it - seg.sentences.begin())].push_back(&q);
+    }
+  }
+  return x;
+}
+
 // The words a sentence is read with, and what each token sits inside.
 struct Ctx {
   const Document& doc;
   const Segmentation& seg;
   const TokenWords& words;
   const ClaimEvidence& ev;
+  const EvidenceIndex& ix;
   const ClaimLexicon& lex;
   const QuoteLexicon& ql;
   int32_t index;
@@ -95,9 +140,9 @@ struct Ctx {
 };
 
 Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& words,
-            const ClaimEvidence& ev, int32_t index) {
+            const ClaimEvidence& ev, const EvidenceIndex& ix, int32_t index) {
   const Sentence& s = seg.sentences[static_cast<size_t>(index)];
-  Ctx c{doc, seg, words, ev, ClaimLexicon::Get(), QuoteLexicon::Get(), index, s,
+  Ctx c{doc, seg, words, ev, ix, ClaimLexicon::Get(), QuoteLexicon::Get(), index, s,
         s.token_begin, s.token_end, {}, {}, {}, {}};
   size_t n = static_cast<size_t>(c.hi - c.lo);
   c.quoted.assign(n, 0);
@@ -112,8 +157,8 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
     if (w == "(" || w == "[") ++depth;
   }
   if (ev.quotes) {
-    for (const QuoteSpan& q : *ev.quotes) {
-      if (q.bend <= s.bstart || q.bstart >= s.bend) continue;
+    for (const QuoteSpan* qp : ix.quotes[static_cast<size_t>(index)]) {
+      const QuoteSpan& q = *qp;
       for (int32_t k = c.lo; k < c.hi; ++k) {
         if (c.tok(k).bstart >= q.bstart && c.tok(k).bend <= q.bend) {
           c.at(c.quoted, k) = q.label == QuoteLabel::kSpeech ? 1 : 2;
@@ -130,9 +175,8 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
       else if (open) c.at(c.quoted, k) = 1;
     }
   }
-  if (ev.entities) {
-    for (const Entity& e : *ev.entities) {
-      if (e.sentence != index) continue;
+  {
+    for (const Entity& e : ix.entities[static_cast<size_t>(index)]) {
       for (int32_t k = c.lo; k < c.hi; ++k) {
         if (c.tok(k).bstart >= e.bstart && c.tok(k).bend <= e.bend) c.at(c.named, k) = 1;
       }
@@ -327,6 +371,9 @@ struct Attribution {
 };
 
 bool Skippable(const Ctx& c, int32_t k) {
+  // The clitic of a contraction ("It's been suggested") is an auxiliary.
+  if (c.tok(k).kind == TokenKind::kPossessive)
+    return k > c.lo && (c.ql.ClassOf(c.key(k - 1)) & kPron);
   if (c.punct(k)) return false;
   std::string key = c.key(k);
   uint16_t cls = c.ql.ClassOf(key);
@@ -406,16 +453,15 @@ bool FirstPerson(std::string_view key) {
 
 // The last PERSON entity mentioned before byte b, in this paragraph or the one before.
 const Entity* LastPersonBefore(const Ctx& c, int64_t b) {
-  if (!c.ev.entities) return nullptr;
-  const Entity* best = nullptr;
-  for (const Entity& e : *c.ev.entities) {
-    if (e.bstart >= b) break;
-    if (e.label != EntityLabel::kPerson) continue;
-    const Sentence& es = c.seg.sentences[static_cast<size_t>(e.sentence)];
-    if (es.para + 1 < c.s.para) continue;
-    best = &e;
+  for (int32_t i = c.index; i >= 0; --i) {
+    const Sentence& s = c.seg.sentences[static_cast<size_t>(i)];
+    if (s.para + 1 < c.s.para) break;
+    std::span<const Entity> ents = c.ix.entities[static_cast<size_t>(i)];
+    for (auto it = ents.rbegin(); it != ents.rend(); ++it) {
+      if (it->bstart < b && it->label == EntityLabel::kPerson) return &*it;
+    }
   }
-  return best;
+  return nullptr;
 }
 
 // Names the party of a phrase: an entity's canonical form when the phrase
@@ -441,15 +487,15 @@ void NameParty(const Ctx& c, const Np& np, Attribution* a, bool* person) {
       }
     }
   }
-  if (c.ev.entities) {
-    for (const Entity& e : *c.ev.entities) {
-      if (e.sentence != c.index) continue;
+  {
+    for (const Entity& e : c.ix.entities[static_cast<size_t>(c.index)]) {
       if (e.bstart < c.tok(b).bstart || e.bend > c.tok(np.end - 1).bend) continue;
       if (e.bend != c.tok(np.end - 1).bend) continue;
-      // Only articles and title words may come before the name.
+      // Only articles and title words may come before the name, except
+      // before a person ("staffer Robert Komer").
       bool titles = true;
       for (int32_t k = b; k < np.end && c.tok(k).bend <= e.bstart; ++k) {
-        if (!c.ql.title_words.count(c.key(k))) titles = false;
+        if (!c.ql.title_words.count(c.key(k)) && e.label != EntityLabel::kPerson) titles = false;
       }
       if (!titles) continue;
       a->source = e.canonical;
@@ -467,17 +513,41 @@ void NameParty(const Ctx& c, const Np& np, Attribution* a, bool* person) {
 bool ReportsContent(const Ctx& c, int32_t e) {
   for (int32_t k = e; k < c.hi && k < e + 5; ++k) {
     std::string_view w = c.word(k);
-    if (IsOpeningMark(w) || w == ":" || w == "\"") return true;
+    // A quotation is reported content when it is speech, not a title or a
+    // term ("an association called “Aziz”").
+    if (IsOpeningMark(w) || w == "\"") return k + 1 < c.hi && c.at(c.quoted, k + 1) == 1;
+    if (w == ":") return true;
     std::string key = c.key(k);
+    // "wrote a thoughtful article": a written work reports its writer's claims
+    // (the work nouns of lib/data/quotes/title_cues.txt).
+    auto title = c.ql.titles.find(key);
+    if (title != c.ql.titles.end() && !title->second.first) return true;
     if (OneOf(key, {"that", "how", "whether", "why", "what", "about"})) return true;
     if (w == "." || w == ";") return false;
   }
   return false;
 }
 
-// The subject of a frame, and whether it may be cited; sets *stop when the
-// frame decides for the author's voice.
+// The subject of a frame, and whether it may be cited.
 enum class Subject { kNone, kAuthor, kCited };
+
+// Says whether a verb-looking cue at [b, e) is a plural noun instead: one
+// followed by an auxiliary or by another reporting verb ("Media reports
+// have indicated", "Popular estimates reckon").
+bool NounReading(const Ctx& c, int32_t e) {
+  if (e >= c.hi) return false;
+  if (c.ql.ClassOf(c.key(e)) & kAux) return true;
+  std::vector<PatternMatch> cues, mine;
+  c.ql.cues.MatchAt(c.words, e, c.hi, &cues);
+  for (const PatternMatch& x : cues)
+    if (c.ql.cues.pattern(x.pattern).slot == CueSlot::kSubject) return true;
+  c.lex.attribution.set.MatchAt(c.words, e, c.hi, &mine);
+  for (const PatternMatch& x : mine) {
+    const std::string& kind = c.lex.attribution.kind(x.pattern);
+    if (kind == "say" || kind == "think") return true;
+  }
+  return false;
+}
 
 Subject ReadSubject(const Ctx& c, int32_t v, Np* np) {
   *np = PhraseBefore(c, v, true);
@@ -562,6 +632,7 @@ std::optional<Attribution> ClaimFrame(const Ctx& c, const PatternMatch& m) {
     return Cite(c, party, m.begin, m.end, src, &person);
   }
   if (kind == "say" || kind == "think") {
+    if (m.end - m.begin == 1 && NounReading(c, m.end)) return std::nullopt;
     Subject sub = ReadSubject(c, m.begin, &np);
     if (sub == Subject::kNone) return std::nullopt;
     if (sub == Subject::kAuthor) return Author(c, np.begin, m.end, "first person", src);
@@ -582,6 +653,7 @@ std::optional<Attribution> QuoteCueFrame(const Ctx& c, const PatternMatch& m) {
   switch (p.slot) {
     case CueSlot::kSubject: {
       if (!ReportsContent(c, m.end)) return std::nullopt;  // "emphasized its respect"
+      if (m.end - m.begin == 1 && NounReading(c, m.end)) return std::nullopt;
       Subject sub = ReadSubject(c, m.begin, &np);
       if (sub == Subject::kNone) return std::nullopt;
       if (sub == Subject::kAuthor) return Author(c, np.begin, m.end, "first person", p.source);
@@ -610,8 +682,8 @@ std::optional<Attribution> QuoteCueFrame(const Ctx& c, const PatternMatch& m) {
 // The quotation a sentence sits inside (a block quotation, or the second
 // sentence on of an inline one), if any.
 const QuoteSpan* EnclosingQuote(const Ctx& c) {
-  if (!c.ev.quotes) return nullptr;
-  for (const QuoteSpan& q : *c.ev.quotes) {
+  for (const QuoteSpan* qp : c.ix.quotes[static_cast<size_t>(c.index)]) {
+    const QuoteSpan& q = *qp;
     if (q.label != QuoteLabel::kSpeech || q.sentences.empty()) continue;
     if (q.bend <= c.s.bstart || q.bstart >= c.s.bend) continue;
     bool inside = std::find(q.sentences.begin(), q.sentences.end(), c.index) != q.sentences.end();
@@ -797,9 +869,14 @@ struct Types {
   }
 };
 
-void AddPatternCues(const Ctx& c, const ClassedPatterns& p, ClaimType type, Types* out,
-                    const std::vector<std::pair<int32_t, int32_t>>& blocked = {}) {
-  for (const PatternMatch& m : FindAll(c, p)) {
+// Adds the cues of a pattern file; its `block` lines cancel the cues they cover.
+void AddPatternCues(const Ctx& c, const ClassedPatterns& p, ClaimType type, Types* out) {
+  std::vector<PatternMatch> found = FindAll(c, p);
+  std::vector<std::pair<int32_t, int32_t>> blocked;
+  for (const PatternMatch& m : found) {
+    if (p.kind(m.pattern) == "block") blocked.emplace_back(m.begin, m.end);
+  }
+  for (const PatternMatch& m : found) {
     if (AnyExcluded(c, m)) continue;
     const std::string& kind = p.kind(m.pattern);
     if (kind == "block") continue;
@@ -818,9 +895,8 @@ void AddPatternCues(const Ctx& c, const ClassedPatterns& p, ClaimType type, Type
 
 Types FindTypes(const Ctx& c) {
   Types t;
-  if (c.ev.figures) {
-    for (const FigureSpan& f : *c.ev.figures) {
-      if (f.sentence != c.index) continue;
+  {
+    for (const FigureSpan& f : c.ix.figures[static_cast<size_t>(c.index)]) {
       int32_t k = TokenContaining(c.seg, c.s, f.bstart);
       if (k >= 0 && c.at(c.excluded, k)) continue;
       if (std::optional<TypeCue> cue = StatisticalFigure(c, f))
@@ -828,11 +904,7 @@ Types FindTypes(const Ctx& c) {
     }
   }
   AddPatternCues(c, c.lex.causal, ClaimType::kCausal, &t);
-  std::vector<std::pair<int32_t, int32_t>> blocked;
-  for (const PatternMatch& m : FindAll(c, c.lex.predictive)) {
-    if (c.lex.predictive.kind(m.pattern) == "block") blocked.emplace_back(m.begin, m.end);
-  }
-  AddPatternCues(c, c.lex.predictive, ClaimType::kPredictive, &t, blocked);
+  AddPatternCues(c, c.lex.predictive, ClaimType::kPredictive, &t);
   AddPatternCues(c, c.lex.deontic, ClaimType::kNormative, &t);
   // EVALUATIVE: one strong cue, or two weak ones, or a weak one predicated.
   int strong = 0, weak = 0;
@@ -842,7 +914,8 @@ Types FindTypes(const Ctx& c) {
     bool in_name = false;
     for (int32_t k = m.begin; k < m.end; ++k) in_name |= c.at(c.named, k) != 0;
     if (in_name) continue;
-    bool is_strong = c.lex.evaluative.kind(m.pattern) == "strong" || Predicative(c, m.begin);
+    const std::string& strength = c.lex.evaluative.kind(m.pattern);
+    bool is_strong = strength == "strong" || (strength == "weak" && Predicative(c, m.begin));
     (is_strong ? strong : weak) += 1;
     TypeCue cue;
     cue.text = std::string(c.Text(m.begin, m.end));
@@ -857,10 +930,8 @@ Types FindTypes(const Ctx& c) {
   // FACTUAL: the default, and a type beside the others when the sentence
   // also reports a dated event.
   bool dated = false;
-  if (c.ev.dates) {
-    for (const DateSpan& d : *c.ev.dates)
-      if (d.sentence == c.index && d.label == DateLabel::kDate) dated = true;
-  }
+  for (const DateSpan& d : c.ix.dates[static_cast<size_t>(c.index)])
+    if (d.label == DateLabel::kDate) dated = true;
   bool any = false;
   for (int i = 0; i < 5; ++i) any |= t.has[i];
   if (!any || dated) {
@@ -948,8 +1019,9 @@ Stance FindStance(const Ctx& c) {
           OneOf(prev, {"and", "or", "including"}))
         continue;  // "perhaps ironically", "and perhaps even desalination"
     }
-    if (x.kind == "manner") {
-      // "understood this interest clearly for quite a while": manner, not stance.
+    if (x.kind == "manner" && k > c.lo && !c.punct(k - 1)) {
+      // "understood this interest clearly for quite a while": manner, not
+      // stance; "Clearly, …" and "clearly represented" are stance.
       if (x.end >= c.hi || c.punct(x.end) ||
           (c.ql.ClassOf(c.key(x.end)) & (kPrep | kDet | kConj | kRel)))
         continue;
@@ -1053,7 +1125,8 @@ ClaimCandidacy CheckClaimCandidate(const Document& doc, const Segmentation& seg,
                                    int32_t sentence) {
   TokenWords words(doc, seg);
   ClaimEvidence none;
-  return Candidacy(MakeCtx(doc, seg, words, none, sentence));
+  EvidenceIndex ix = IndexEvidence(seg, none);
+  return Candidacy(MakeCtx(doc, seg, words, none, ix, sentence));
 }
 
 std::vector<std::string> ClaimLexiconErrors() { return ClaimLexicon::Get().errors; }
@@ -1070,6 +1143,7 @@ std::vector<ClaimSpan> ClaimAnnotator::Annotate(const Document& doc, const Segme
                                                 const ClaimEvidence& evidence) const {
   std::vector<ClaimSpan> out;
   TokenWords words(doc, seg);
+  EvidenceIndex ix = IndexEvidence(seg, evidence);
   // Where the claim of each sentence went, for repeated sentences.
   std::vector<int32_t> claim_of(seg.sentences.size(), -1);
   for (size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -1086,7 +1160,7 @@ std::vector<ClaimSpan> ClaimAnnotator::Annotate(const Document& doc, const Segme
       }
       continue;
     }
-    Ctx c = MakeCtx(doc, seg, words, evidence, static_cast<int32_t>(i));
+    Ctx c = MakeCtx(doc, seg, words, evidence, ix, static_cast<int32_t>(i));
     if (!Candidacy(c).candidate()) continue;
     claim_of[i] = static_cast<int32_t>(out.size());
     out.push_back(ClaimOf(c));

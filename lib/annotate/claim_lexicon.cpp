@@ -64,11 +64,11 @@ const ClaimLexicon& ClaimLexicon::Get() {
     lex.hedges = LoadClassed("data/claims/hedges.txt", {"frame", "verb", "modal", "adverb"}, {}, e);
     lex.boosters =
         LoadClassed("data/claims/boosters.txt", {"frame", "verb", "adverb", "manner"}, {}, e);
-    lex.causal = LoadClassed("data/claims/causal_cues.txt", {""}, {}, e);
+    lex.causal = LoadClassed("data/claims/causal_cues.txt", {"", "block"}, {}, e);
     lex.predictive =
         LoadClassed("data/claims/predictive_cues.txt", {"cue", "modal", "block"}, {}, e);
-    lex.deontic = LoadClassed("data/claims/deontic_cues.txt", {""}, {}, e);
-    lex.evaluative = LoadClassed("data/claims/evaluative.txt", {"strong", "weak"}, {}, e);
+    lex.deontic = LoadClassed("data/claims/deontic_cues.txt", {"", "block"}, {}, e);
+    lex.evaluative = LoadClassed("data/claims/evaluative.txt", {"strong", "weak", "intensifier"}, {}, e);
     lex.attribution = LoadClassed(
         "data/claims/attribution.txt",
         {"say", "think", "factive", "agentless", "interpretive", "passive", "perspective", "skip"},

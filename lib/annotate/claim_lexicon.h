@@ -35,10 +35,10 @@ struct ClassedPatterns {
 struct ClaimLexicon {
   ClassedPatterns hedges;       // hedges.txt: frame, verb, modal, adverb
   ClassedPatterns boosters;     // boosters.txt: frame, verb, adverb, manner
-  ClassedPatterns causal;       // causal_cues.txt
+  ClassedPatterns causal;       // causal_cues.txt: "" (a cue), block
   ClassedPatterns predictive;   // predictive_cues.txt: cue, modal, block
-  ClassedPatterns deontic;      // deontic_cues.txt
-  ClassedPatterns evaluative;   // evaluative.txt: strong, weak
+  ClassedPatterns deontic;      // deontic_cues.txt: "" (a cue), block
+  ClassedPatterns evaluative;   // evaluative.txt: strong, weak, intensifier
   ClassedPatterns attribution;  // attribution.txt: say, think, factive, ...
   ClassedPatterns formulae;     // formulae.txt: greeting, thanks, ...; extent
   std::unordered_map<std::string, std::string> people;  // word -> "people" | "generic"

@@ -68,8 +68,8 @@ bool IsLowerInitial(std::string_view s) { return u_islower(FirstChar(s)); }
 // Words title case leaves in lowercase.
 bool IsTitleSmallWord(std::string_view key) {
   static const std::unordered_set<std::string_view> kWords = {
-      "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for",
-      "from", "with", "by", "as", "vs", "vs.", "via", "into", "over", "its", "per", "upon"};
+      "a",    "an",   "the", "and", "or", "nor", "but", "of",   "in",   "on",  "at",  "to",  "for",
+      "from", "with", "by",  "as",  "vs", "vs.", "via", "into", "over", "its", "per", "upon"};
   return kWords.count(key) > 0;
 }
 
@@ -99,25 +99,27 @@ struct Candidate {
   int32_t open = -1, close = -1;  // mark tokens; -1 for a block quotation
   int32_t first = 0, last = 0;    // content tokens, inclusive
   bool block = false;
-  int32_t cue_pos = -1;           // where a cue before it must reach (open mark or colon)
-  int32_t ctx_begin = 0;          // first token a cue before it may start at
+  int32_t cue_pos = -1;                    // where a cue before it must reach (open mark or colon)
+  int32_t ctx_begin = 0;                   // first token a cue before it may start at
   int32_t after_begin = 0, after_end = 0;  // tokens after the quotation in its sentence
   int32_t scope_begin = 0, scope_end = 0;  // its sentence(s), for sentence-wide cues
   int words = 0;
-  bool clause = false;            // has a sentence end inside
+  bool clause = false;  // has a sentence end inside
 };
 
 class Run {
  public:
   Run(const Document& doc, const Segmentation& seg, const std::vector<NamedSpan>& names,
       const QuoteLexicon& lex)
-      : doc_(doc), seg_(seg), names_(names), lex_(lex), words_(doc, seg) {
-    for (size_t i = 0; i < names_.size(); ++i)
-      if (names_[i].label == "PERSON") persons_.push_back(static_cast<int32_t>(i));
-    names_sorted_ = std::is_sorted(names_.begin(), names_.end(),
-                                   [](const NamedSpan& a, const NamedSpan& b) {
-                                     return a.bstart < b.bstart;
-                                   });
+      : doc_(doc), seg_(seg), names_(&names), lex_(lex), words_(doc, seg) {
+    auto by_start = [](const NamedSpan& a, const NamedSpan& b) { return a.bstart < b.bstart; };
+    if (!std::is_sorted(names.begin(), names.end(), by_start)) {
+      sorted_names_ = names;
+      std::stable_sort(sorted_names_.begin(), sorted_names_.end(), by_start);
+      names_ = &sorted_names_;
+    }
+    for (size_t i = 0; i < names_->size(); ++i)
+      if ((*names_)[i].label == "PERSON") persons_.push_back(static_cast<int32_t>(i));
   }
 
   QuoteResult Annotate();
@@ -144,10 +146,12 @@ class Run {
   }
   int32_t SentenceOf(int32_t k) const;
   std::string TextOf(int32_t a, int32_t b) const {  // tokens [a, b)
-    return std::string(std::string_view(doc_.text()).substr(Tok(a).bstart, Tok(b - 1).bend - Tok(a).bstart));
+    return std::string(
+        std::string_view(doc_.text()).substr(Tok(a).bstart, Tok(b - 1).bend - Tok(a).bstart));
   }
 
   // Names.
+  const NamedSpan& Name(int32_t i) const { return (*names_)[static_cast<size_t>(i)]; }
   const NamedSpan* NameCovering(int32_t k) const;
   const NamedSpan* NearestName(int64_t before, int32_t para_floor, int64_t xb, int64_t xe,
                                bool (*fits)(const NamedSpan&)) const;
@@ -161,6 +165,12 @@ class Run {
 
   // Label sieves.
   bool Bridge(int32_t from, int32_t to, int quote_words) const;
+  // Says whether a verb cue is used as a noun: right after a determiner
+  // ("the notes", "his answer").
+  bool NounUse(const PatternMatch& m) const {
+    return m.possessive != m.begin && m.begin > 0 && (Class(m.begin - 1) & kDet) &&
+           !words_.StartsSentence(m.begin);
+  }
   bool TermBridge(int32_t from, int32_t to) const;
   std::optional<std::string> TermMarker(const Candidate& c) const;
   std::optional<std::string> TitleMarker(const Candidate& c) const;
@@ -178,11 +188,11 @@ class Run {
 
   const Document& doc_;
   const Segmentation& seg_;
-  const std::vector<NamedSpan>& names_;
+  const std::vector<NamedSpan>* names_;  // in text order
+  std::vector<NamedSpan> sorted_names_;  // a sorted copy when they were not
   const QuoteLexicon& lex_;
   TokenWords words_;
   std::vector<int32_t> persons_;
-  bool names_sorted_ = true;
   std::vector<QuoteSpan> done_;  // labelled so far, in text order
 };
 
@@ -195,17 +205,12 @@ int32_t Run::SentenceOf(int32_t k) const {
 
 const NamedSpan* Run::NameCovering(int32_t k) const {
   const Token& t = Tok(k);
-  if (names_.empty()) return nullptr;
-  if (!names_sorted_) {
-    for (const NamedSpan& n : names_)
-      if (n.bstart <= t.bstart && n.bend >= t.bend) return &n;
-    return nullptr;
-  }
-  auto it = std::upper_bound(names_.begin(), names_.end(), static_cast<int64_t>(t.bstart),
+  const std::vector<NamedSpan>& names = *names_;
+  auto it = std::upper_bound(names.begin(), names.end(), static_cast<int64_t>(t.bstart),
                              [](int64_t v, const NamedSpan& n) { return v < n.bstart; });
   // The longest name that covers the token, looking back a few names.
   const NamedSpan* best = nullptr;
-  for (int back = 0; back < 4 && it != names_.begin(); ++back) {
+  for (int back = 0; back < 4 && it != names.begin(); ++back) {
     --it;
     if (it->bstart <= t.bstart && it->bend >= t.bend &&
         (!best || it->bend - it->bstart > best->bend - best->bstart))
@@ -221,18 +226,15 @@ const NamedSpan* Run::NearestName(int64_t before, int32_t para_floor, int64_t xb
   int64_t floor = seg_.paragraphs.empty()
                       ? 0
                       : seg_.paragraphs[static_cast<size_t>(std::max(0, para_floor))].bstart;
-  size_t top = names_.size();
-  if (names_sorted_) {
-    top = static_cast<size_t>(
-        std::lower_bound(names_.begin(), names_.end(), before,
-                         [](const NamedSpan& n, int64_t v) { return n.bstart < v; }) -
-        names_.begin());
-  }
+  const std::vector<NamedSpan>& names = *names_;
+  size_t top = static_cast<size_t>(
+      std::lower_bound(names.begin(), names.end(), before,
+                       [](const NamedSpan& n, int64_t v) { return n.bstart < v; }) -
+      names.begin());
   for (size_t i = top; i-- > 0;) {
-    const NamedSpan& n = names_[i];
+    const NamedSpan& n = names[i];
     if (n.bend > before) continue;
-    if (names_sorted_ && n.bstart < floor) break;
-    if (n.bstart < floor) continue;
+    if (n.bstart < floor) break;
     if (n.bstart >= xb && n.bend <= xe) continue;
     if (fits(n)) return &n;
   }
@@ -323,8 +325,7 @@ std::optional<Phrase> Run::PhraseStartingAt(int32_t k, int32_t hi) const {
   if (count == 0) return std::nullopt;
   p.end = i;
   // A name that ends the phrase heads it ("the Israeli minister Eli Cohen").
-  if (const NamedSpan* n = NameCovering(p.end - 1); n && n->bend == Tok(p.end - 1).bend)
-    p.name = n;
+  if (const NamedSpan* n = NameCovering(p.end - 1); n && n->bend == Tok(p.end - 1).bend) p.name = n;
   return p;
 }
 
@@ -374,9 +375,10 @@ std::optional<Speaker> Run::Pronoun(int32_t k, const Candidate& c) const {
     const std::string& label = seg_.turns[static_cast<size_t>(turn)];
     s.speaker = label;
     // "SECRETARY BLINKEN" -> the PERSON whose name ends with "Blinken".
-    std::string last = FoldForMatch(label.substr(label.rfind(' ') == std::string::npos ? 0 : label.rfind(' ') + 1));
+    std::string last = FoldForMatch(
+        label.substr(label.rfind(' ') == std::string::npos ? 0 : label.rfind(' ') + 1));
     for (int32_t i : persons_) {
-      const std::string& canon = names_[static_cast<size_t>(i)].canonical;
+      const std::string& canon = Name(i).canonical;
       size_t sp = canon.rfind(' ');
       if (FoldForMatch(canon.substr(sp == std::string::npos ? 0 : sp + 1)) == last) {
         s.speaker = canon;
@@ -417,8 +419,9 @@ std::optional<Speaker> Run::SubjectBefore(int32_t k, int32_t lo, const Candidate
     // Israel, Benjamin Netanyahu, said").
     for (int32_t i = j - 1; i >= lo && i >= j - kMaxPhrase; --i) {
       if (!IsPunct(i, ",")) continue;
-      if (const NamedSpan* n = NameCovering(j - 1);
-          n && n->label == "PERSON" && n->bend == Tok(j - 1).bend && n->bstart == Tok(i + 1).bstart) {
+      if (const NamedSpan* n = NameCovering(j - 1); n && n->label == "PERSON" &&
+                                                    n->bend == Tok(j - 1).bend &&
+                                                    n->bstart == Tok(i + 1).bstart) {
         Phrase p{i + 1, j, n};
         return FromPhrase(p, "the name in the appositive");
       }
@@ -521,7 +524,8 @@ bool Run::TitleCase(const Candidate& c) const {
     if (!first && IsTitleSmallWord(Key(k))) continue;
     return false;
   }
-  return last_word >= 0 && (Tok(last_word).kind == TokenKind::kNumber || IsCapitalized(Raw(last_word)));
+  return last_word >= 0 &&
+         (Tok(last_word).kind == TokenKind::kNumber || IsCapitalized(Raw(last_word)));
 }
 
 // The verb cue nearest before position pos (an opening mark or a cue
@@ -535,7 +539,7 @@ std::optional<Cue> Run::CueBefore(const Candidate& c, int32_t pos) const {
   for (const PatternMatch& m : found) {
     CueSlot slot = lex_.cues.pattern(m.pattern).slot;
     if (slot != CueSlot::kSubject && slot != CueSlot::kPossessor) continue;
-    if (!Bridge(m.end, pos, c.block ? kMaxBridge : c.words)) continue;
+    if (NounUse(m) || !Bridge(m.end, pos, c.block ? kMaxBridge : c.words)) continue;
     if (!best || m.end > best->end || (m.end == best->end && m.begin < best->begin)) best = &m;
   }
   if (!best) return std::nullopt;
@@ -596,7 +600,7 @@ std::optional<std::pair<Cue, std::optional<Speaker>>> Run::CueAfter(const Candid
   lex_.cues.MatchAt(words_, j, hi, &found);
   for (const PatternMatch& m : found) {
     CueSlot slot = lex_.cues.pattern(m.pattern).slot;
-    if (introduces_next(m)) continue;
+    if (introduces_next(m) || NounUse(m)) continue;
     if (slot != CueSlot::kSubject && slot != CueSlot::kObject) continue;
     if (!comma_inside && slot == CueSlot::kObject) continue;
     Cue cue{m, lex_.cues.Display(words_, m), "after the quote"};
@@ -624,7 +628,8 @@ std::optional<std::pair<Cue, std::optional<Speaker>>> Run::CueAfter(const Candid
     if (v < hi && IsPunct(v, ",")) {
       int32_t w = v + 1;
       while (w < hi && w <= v + kMaxPhrase && !IsPunct(w, ",")) ++w;
-      if (w < hi && IsPunct(w, ",") && ((Class(v + 1) & kDet) || lex_.title_words.count(Key(v + 1))))
+      if (w < hi && IsPunct(w, ",") &&
+          ((Class(v + 1) & kDet) || lex_.title_words.count(Key(v + 1))))
         v = w + 1;
     }
     while (v < hi && Tok(v).kind == TokenKind::kWord && (Class(v) & (kAdv | kAux)) &&
@@ -633,15 +638,17 @@ std::optional<std::pair<Cue, std::optional<Speaker>>> Run::CueAfter(const Candid
     found.clear();
     lex_.cues.MatchAt(words_, v, hi, &found);
     for (const PatternMatch& m : found) {
-      if (lex_.cues.pattern(m.pattern).slot != CueSlot::kSubject || introduces_next(m)) continue;
+      if (lex_.cues.pattern(m.pattern).slot != CueSlot::kSubject || introduces_next(m) ||
+          NounUse(m))
+        continue;
       Cue cue{m, lex_.cues.Display(words_, m), "after the quote"};
       std::optional<Speaker> sp;
       if (pron) {
         sp = Pronoun(j, c);
       } else {
         Phrase ph = *PhraseStartingAt(j, e);
-        sp = FromPhrase(ph, v > e && IsPunct(e, ",") ? "the name before the appositive"
-                                                    : "subject of the cue");
+        sp = FromPhrase(
+            ph, v > e && IsPunct(e, ",") ? "the name before the appositive" : "subject of the cue");
       }
       return std::make_pair(cue, sp);
     }
@@ -815,29 +822,28 @@ void Run::Label(Candidate& c, QuoteSpan* q) {
   // its speaker: the previous quotation's speaker, or the one person named.
   int32_t so = SentenceOf(c.open);
   if ((c.words >= 3 || c.clause) && c.open == seg_.sentences[static_cast<size_t>(so)].token_begin &&
-      so > 0 && seg_.sentences[static_cast<size_t>(so - 1)].para ==
-                    seg_.sentences[static_cast<size_t>(so)].para) {
+      so > 0 &&
+      seg_.sentences[static_cast<size_t>(so - 1)].para ==
+          seg_.sentences[static_cast<size_t>(so)].para) {
     const Sentence& prev = seg_.sentences[static_cast<size_t>(so - 1)];
     for (auto it = done_.rbegin(); it != done_.rend(); ++it) {
       if (it->bend <= prev.bstart) break;
       if (it->label == QuoteLabel::kSpeech && it->speaker && it->bstart >= prev.bstart) {
         q->label = QuoteLabel::kSpeech;
         q->speaker = it->speaker;
-        q->rule = "speech: a sentence-long quotation after a quotation of the previous sentence; "
-                  "speaker: that quotation's speaker";
+        q->rule =
+            "speech: a sentence-long quotation after a quotation of the previous sentence; "
+            "speaker: that quotation's speaker";
         return;
       }
     }
     std::unordered_set<std::string> people;
     const NamedSpan* one = nullptr;
-    auto it = persons_.begin();
-    if (names_sorted_) {
-      it = std::lower_bound(persons_.begin(), persons_.end(), prev.bstart,
-                            [&](int32_t i, int64_t b) { return names_[static_cast<size_t>(i)].bstart < b; });
-    }
+    auto it = std::lower_bound(persons_.begin(), persons_.end(), prev.bstart,
+                               [&](int32_t i, int64_t b) { return Name(i).bstart < b; });
     for (; it != persons_.end(); ++it) {
-      const NamedSpan& n = names_[static_cast<size_t>(*it)];
-      if (names_sorted_ && n.bstart >= prev.bend) break;
+      const NamedSpan& n = Name(*it);
+      if (n.bstart >= prev.bend) break;
       if (n.bstart >= prev.bstart && n.bend <= prev.bend) {
         people.insert(n.canonical);
         one = &n;
@@ -846,8 +852,9 @@ void Run::Label(Candidate& c, QuoteSpan* q) {
     if (people.size() == 1) {
       q->label = QuoteLabel::kSpeech;
       q->speaker = one->canonical;
-      q->rule = "speech: a sentence-long quotation; speaker: the one person named in the "
-                "previous sentence";
+      q->rule =
+          "speech: a sentence-long quotation; speaker: the one person named in the "
+          "previous sentence";
       return;
     }
   }
@@ -858,8 +865,10 @@ void Run::Label(Candidate& c, QuoteSpan* q) {
   }
   if (c.words >= kMinCluelessSpeechWords) {
     q->label = QuoteLabel::kSpeech;
-    q->rule = fmt::format("speech: a clause-length quotation ({} words) without a cue; "
-                          "speaker: none found", c.words);
+    q->rule = fmt::format(
+        "speech: a clause-length quotation ({} words) without a cue; "
+        "speaker: none found",
+        c.words);
     return;
   }
   q->label = QuoteLabel::kTerm;
@@ -924,9 +933,12 @@ QuoteResult Run::Annotate() {
 
 std::string_view QuoteLabelName(QuoteLabel label) {
   switch (label) {
-    case QuoteLabel::kSpeech: return "SPEECH";
-    case QuoteLabel::kTitle: return "TITLE";
-    case QuoteLabel::kTerm: return "TERM";
+    case QuoteLabel::kSpeech:
+      return "SPEECH";
+    case QuoteLabel::kTitle:
+      return "TITLE";
+    case QuoteLabel::kTerm:
+      return "TERM";
   }
   return "TERM";
 }

@@ -72,14 +72,14 @@ std::string TokenWords::Key(int32_t k) const { return FoldForMatch(Raw(k)); }
 
 bool TokenWords::StartsSentence(int32_t k) const {
   const std::vector<Sentence>& ss = seg_.sentences;
-  auto it = std::upper_bound(ss.begin(), ss.end(), k, [](int32_t v, const Sentence& s) {
-    return v < s.token_begin;
-  });
+  auto it = std::upper_bound(ss.begin(), ss.end(), k,
+                             [](int32_t v, const Sentence& s) { return v < s.token_begin; });
   if (it == ss.begin()) return false;
   const Sentence& s = *(it - 1);
   if (k == s.token_begin) return true;
   // After an opening mark or bracket at the sentence start.
-  return k == s.token_begin + 1 && seg_.tokens[static_cast<size_t>(k - 1)].kind == TokenKind::kPunct;
+  return k == s.token_begin + 1 &&
+         seg_.tokens[static_cast<size_t>(k - 1)].kind == TokenKind::kPunct;
 }
 
 PatternSet PatternSet::Load(std::string_view path, bool with_slots) {
@@ -92,10 +92,14 @@ PatternSet PatternSet::Load(std::string_view path, bool with_slots) {
     p.source = source;
     if (with_slots) {
       std::string_view slot = cols.size() > 1 ? cols[1] : "";
-      if (slot == "subject") p.slot = CueSlot::kSubject;
-      else if (slot == "object") p.slot = CueSlot::kObject;
-      else if (slot == "gap") p.slot = CueSlot::kGap;
-      else if (slot == "possessor") p.slot = CueSlot::kPossessor;
+      if (slot == "subject")
+        p.slot = CueSlot::kSubject;
+      else if (slot == "object")
+        p.slot = CueSlot::kObject;
+      else if (slot == "gap")
+        p.slot = CueSlot::kGap;
+      else if (slot == "possessor")
+        p.slot = CueSlot::kPossessor;
       else {
         set.errors_.push_back(source + ": unknown speaker slot '" + std::string(slot) + "'");
         continue;
@@ -150,8 +154,8 @@ PatternSet PatternSet::Load(std::string_view path, bool with_slots) {
 
 // Returns the token just past a match of elements [e, end) from token k, or
 // -1; gaps take the fewest words that let the rest match.
-int32_t PatternSet::Match(const TokenWords& words, const TokenPattern& p, size_t e,
-                          int32_t k, int32_t hi, PatternMatch* m) const {
+int32_t PatternSet::Match(const TokenWords& words, const TokenPattern& p, size_t e, int32_t k,
+                          int32_t hi, PatternMatch* m) const {
   if (e == p.elements.size()) return k;
   const PatternElement& el = p.elements[e];
   const std::vector<Token>& toks = words.seg().tokens;
@@ -241,7 +245,14 @@ std::string PatternSet::Display(const TokenWords& words, const PatternMatch& m) 
       out += gap_pending ? " \u2026 " : " ";
     }
     gap_pending = false;
-    out += words.Raw(k);
+    std::string_view w = words.Raw(k);
+    // "According to" at a sentence start is reported as the lexicon has it.
+    if (k == m.begin && words.StartsSentence(k) && !w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+      for (const std::string& alt : p.elements[0].words) {
+        if (Capitalized(alt) == words.Word(k)) w = alt;
+      }
+    }
+    out += w;
   }
   return out;
 }
@@ -261,7 +272,7 @@ const QuoteLexicon& QuoteLexicon::Get() {
       std::vector<std::string_view> cols = SplitOn(l.text, '\t');
       if (cols.size() < 2) continue;
       static const std::pair<std::string_view, uint16_t> kNames[] = {
-          {"det", kDet}, {"pron", kPron}, {"obj", kObj}, {"rel", kRel},
+          {"det", kDet},   {"pron", kPron}, {"obj", kObj}, {"rel", kRel},
           {"prep", kPrep}, {"conj", kConj}, {"aux", kAux}, {"adv", kAdv}};
       for (const auto& [name, bit] : kNames)
         if (cols[1] == name) lex.classes[std::string(cols[0])] |= bit;

@@ -4,12 +4,12 @@
 //
 //   const QuoteLexicon& lex = QuoteLexicon::Get();
 //   TokenWords words(doc, seg);
-//   std::vector<CueMatch> found;
+//   std::vector<PatternMatch> found;
 //   lex.cues.MatchAt(words, k, sentence_end, &found);   // patterns starting at token k
 //   lex.cues.pattern(found[0].pattern).source;          // "lib/data/quotes/cues.txt:12"
 //
 // Pattern syntax (cues.txt header): words separated by spaces, `a|b`
-// alternatives, `w?` optional, `…`/`…N` a gap, `!a|b` a negative check on
+// alternatives, `w?` optional, `…`/`…N`/`…N?` a gap, `!a|b` a negative check on
 // the next word, `'s` the possessive clitic. Words match a token's text as
 // written with typography folded (’ is '), case kept; the first word may
 // be capitalized at a sentence start.
@@ -45,7 +45,6 @@ class TokenWords {
  private:
   const Document& doc_;
   const Segmentation& seg_;
-  std::vector<int32_t> sentence_of_token_start_;  // token -> 1 if it starts a sentence
   mutable std::unordered_map<int32_t, std::string> folded_;
 };
 
@@ -93,8 +92,8 @@ class PatternSet {
   const std::vector<std::string>& errors() const { return errors_; }
 
  private:
-  int32_t Match(const TokenWords& words, const TokenPattern& p, size_t e, int32_t k,
-                int32_t hi, PatternMatch* m) const;
+  int32_t Match(const TokenWords& words, const TokenPattern& p, size_t e, int32_t k, int32_t hi,
+                PatternMatch* m) const;
   std::vector<TokenPattern> patterns_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word -> patterns
   std::vector<int> possessive_first_;
@@ -103,7 +102,14 @@ class PatternSet {
 
 /// Classes of lib/data/quotes/function_words.txt.
 enum WordClass : uint16_t {
-  kDet = 1, kPron = 2, kObj = 4, kRel = 8, kPrep = 16, kConj = 32, kAux = 64, kAdv = 128,
+  kDet = 1,
+  kPron = 2,
+  kObj = 4,
+  kRel = 8,
+  kPrep = 16,
+  kConj = 32,
+  kAux = 64,
+  kAdv = 128,
 };
 
 /// Everything the quote annotator reads from lib/data/quotes, parsed once.

@@ -17,20 +17,20 @@ namespace {
 // The glyphs a punctuation token may be.
 enum class Glyph : uint8_t {
   kNone,
-  kOpenDouble,    // “ U+201C (and ‟ U+201F)
-  kCloseDouble,   // ” U+201D
-  kLowDouble,     // „ U+201E
-  kOpenSingle,    // ‘ U+2018 (and ‛ U+201B)
-  kCloseSingle,   // ’ U+2019
-  kLowSingle,     // ‚ U+201A
-  kLeftAngle,     // « U+00AB
-  kRightAngle,    // » U+00BB
-  kLeftAngle1,    // ‹ U+2039
-  kRightAngle1,   // › U+203A
-  kStraight2,     // "
-  kStraight1,     // '
-  kBackticks,     // ``
-  kApostrophes,   // ''
+  kOpenDouble,   // “ U+201C (and ‟ U+201F)
+  kCloseDouble,  // ” U+201D
+  kLowDouble,    // „ U+201E
+  kOpenSingle,   // ‘ U+2018 (and ‛ U+201B)
+  kCloseSingle,  // ’ U+2019
+  kLowSingle,    // ‚ U+201A
+  kLeftAngle,    // « U+00AB
+  kRightAngle,   // » U+00BB
+  kLeftAngle1,   // ‹ U+2039
+  kRightAngle1,  // › U+203A
+  kStraight2,    // "
+  kStraight1,    // '
+  kBackticks,    // ``
+  kApostrophes,  // ''
 };
 
 Glyph GlyphOf(std::string_view s) {
@@ -100,10 +100,24 @@ Side SideOf(UChar32 c) {
   if (c < 0 || u_isUWhiteSpace(c)) return Side::kSpace;
   if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) return Side::kAlnum;
   switch (c) {
-    case '(': case '[': case '{': case '/': case '-':
-    case 0x2013: case 0x2014: case 0x2010: case 0x2011:
-    case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0x00AB: case 0x2039:
-    case '"': case '\'': case '`':
+    case '(':
+    case '[':
+    case '{':
+    case '/':
+    case '-':
+    case 0x2013:
+    case 0x2014:
+    case 0x2010:
+    case 0x2011:
+    case 0x201C:
+    case 0x2018:
+    case 0x201E:
+    case 0x201A:
+    case 0x00AB:
+    case 0x2039:
+    case '"':
+    case '\'':
+    case '`':
       return Side::kOpening;
     default:
       return Side::kOther;
@@ -154,7 +168,11 @@ PairingResult PairQuoteMarks(const Document& doc, const Segmentation& seg) {
     const Open& o = stack.back();
     --open_count[fam(o.family)];
     out.unpaired.push_back(o.token);
-    if (stack.size() == 1) bottom_continued.clear();
+    if (stack.size() == 1) {
+      // The marks that reopened it at later paragraphs are unpaired too.
+      out.unpaired.insert(out.unpaired.end(), bottom_continued.begin(), bottom_continued.end());
+      bottom_continued.clear();
+    }
     stack.pop_back();
   };
   // Closes the innermost open mark of family f with token k; marks opened
@@ -205,12 +223,18 @@ PairingResult PairQuoteMarks(const Document& doc, const Segmentation& seg) {
       switch (g) {
         case Glyph::kOpenDouble:
           // „…“ (German) and a “ typed for ”: a closing position closes.
-          if (pending(f) && right && !left) close(k, f); else push(k, g);
+          if (pending(f) && right && !left)
+            close(k, f);
+          else
+            push(k, g);
           break;
         case Glyph::kCloseDouble:
-          if (pending(f)) close(k, f);
-          else if (left && !right) push(k, g);  // ”…” (Swedish)
-          else out.unpaired.push_back(k);
+          if (pending(f))
+            close(k, f);
+          else if (left && !right)
+            push(k, g);  // ”…” (Swedish)
+          else
+            out.unpaired.push_back(k);
           break;
         case Glyph::kLowDouble:
           push(k, g);
@@ -244,14 +268,20 @@ PairingResult PairQuoteMarks(const Document& doc, const Segmentation& seg) {
           bool reversed_open = pending(f) && stack.back().family == f &&
                                (stack.back().glyph == Glyph::kRightAngle ||
                                 stack.back().glyph == Glyph::kRightAngle1);
-          if (reversed_open && right) close(k, f); else push(k, g);  // »…« (Danish)
+          if (reversed_open && right)
+            close(k, f);
+          else
+            push(k, g);  // »…« (Danish)
           break;
         }
         case Glyph::kRightAngle:
         case Glyph::kRightAngle1:
-          if (pending(f)) close(k, f);
-          else if (left && !right) push(k, g);
-          else out.unpaired.push_back(k);
+          if (pending(f))
+            close(k, f);
+          else if (left && !right)
+            push(k, g);
+          else
+            out.unpaired.push_back(k);
           break;
         case Glyph::kStraight2:
         case Glyph::kApostrophes:
@@ -259,7 +289,10 @@ PairingResult PairQuoteMarks(const Document& doc, const Segmentation& seg) {
           if (g == Glyph::kBackticks || (left && !right)) {
             push(k, g);
           } else if (right && !left) {
-            if (pending(f)) close(k, f); else out.unpaired.push_back(k);
+            if (pending(f))
+              close(k, f);
+            else
+              out.unpaired.push_back(k);
           } else if (pending(f)) {
             close(k, f);
           } else {

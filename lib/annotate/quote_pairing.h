@@ -47,9 +47,9 @@ struct MarkPair {
 
 /// What pairing found in one document.
 struct PairingResult {
-  std::vector<MarkPair> pairs;     // in order of their opening marks
-  std::vector<int32_t> unpaired;   // token indices, in text order
-  int64_t steps = 0;               // marks read, pushes, pops and checks
+  std::vector<MarkPair> pairs;    // in order of their opening marks
+  std::vector<int32_t> unpaired;  // token indices, in text order
+  int64_t steps = 0;              // marks read, pushes, pops and checks
 };
 
 /// Pairs the quote marks of a segmented document, in time linear in its tokens.

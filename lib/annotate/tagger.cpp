@@ -43,6 +43,7 @@ Record DocumentRecord(const Document& doc, const TagOptions& options) {
   if (options.entities) annotators.push_back(Value("entities"));
   if (options.dates) annotators.push_back(Value("dates"));
   if (options.figures) annotators.push_back(Value("figures"));
+  if (options.quotes) annotators.push_back(Value("quotes"));
   opts.emplace_back("annotators", Value(std::move(annotators)));
   if (options.dates) {
     opts.emplace_back("date_order",
@@ -68,16 +69,18 @@ Result<void> SkipAnnotators(std::string_view list, TagOptions* options) {
       options->dates = false;
     } else if (name == "figures") {
       options->figures = false;
+    } else if (name == "quotes") {
+      options->quotes = false;
     } else {
       return MakeError(ErrorCode::kUsage, "unknown annotator '" + std::string(name) +
-                                              "' (annotators: entities, dates, figures)");
+                                              "' (annotators: entities, dates, figures, quotes)");
     }
   }
   return {};
 }
 
 const std::vector<std::string>& AnnotatorNames() {
-  static const std::vector<std::string> kNames = {"entities", "dates", "figures"};
+  static const std::vector<std::string> kNames = {"entities", "dates", "figures", "quotes"};
   return kNames;
 }
 
@@ -141,6 +144,40 @@ Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool by
   return r;
 }
 
+Record QuoteRecord(const Document& doc, const QuoteSpan& q, size_t id, bool bytes) {
+  Record r;
+  r.fields().reserve(16);
+  r.Add("kind", "quote").Add("doc", doc.path()).Add("id", "q" + std::to_string(id + 1));
+  r.Add("sentence", SentenceId(static_cast<size_t>(q.sentences.empty() ? 0 : q.sentences[0])));
+  if (q.sentences.size() > 1) {
+    Array all;
+    for (int32_t s : q.sentences) all.push_back(Value(SentenceId(static_cast<size_t>(s))));
+    r.Add("sentences", Value(std::move(all)));
+  }
+  r.Add("label", QuoteLabelName(q.label)).Add("start", q.start).Add("end", q.end);
+  if (bytes) r.Add("bstart", q.bstart).Add("bend", q.bend);
+  r.Add("text", std::string_view(doc.text()).substr(q.bstart, q.bend - q.bstart));
+  if (q.label == QuoteLabel::kSpeech) {
+    // TAGSET §4: a speaker that cannot be found is null, never a guess.
+    r.Add("speaker", q.speaker ? Value(*q.speaker) : Value());
+    if (q.speaker_text) r.Add("speaker_text", *q.speaker_text);
+    r.Add("cue", q.cue ? Value(*q.cue) : Value());
+  }
+  if (q.block) r.Add("block", true);
+  r.Add("rule", q.rule);
+  return r;
+}
+
+Record UnpairedRecord(const Document& doc, const UnpairedMark& m, int32_t sentence) {
+  Record r;
+  r.Add("kind", "unpaired").Add("doc", doc.path());
+  r.Add("sentence", SentenceId(static_cast<size_t>(sentence)));
+  int64_t end = doc.ByteToCp(m.bstart + static_cast<int64_t>(m.mark.size()));
+  r.Add("start", m.start).Add("end", end).Add("text", m.mark);
+  r.Add("rule", "quote mark left unpaired");
+  return r;
+}
+
 Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes) {
   Record r;
   r.fields().reserve(12);
@@ -184,13 +221,30 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     std::sort(taken.begin(), taken.end());
     figures_ = figure_annotator_.Annotate(doc, seg_, taken);
   }
+  quotes_ = QuoteResult();
+  if (options_.quotes) {
+    std::vector<NamedSpan> names;
+    names.reserve(ents_.size());
+    for (const Entity& e : ents_) {
+      names.push_back({e.bstart, e.bend, std::string(EntityLabelName(e.label)), e.canonical});
+    }
+    quotes_ = quote_annotator_.Annotate(doc, seg_, names);
+  }
+  // Unpaired marks go with the sentence they fall in.
+  std::vector<int32_t> unpaired_sentence;
+  for (const UnpairedMark& m : quotes_.unpaired) {
+    auto it = std::upper_bound(seg_.sentences.begin(), seg_.sentences.end(), m.bstart,
+                               [](int64_t b, const Sentence& s) { return b < s.bstart; });
+    unpaired_sentence.push_back(
+        it == seg_.sentences.begin() ? 0 : static_cast<int32_t>(it - seg_.sentences.begin()) - 1);
+  }
   Record head = DocumentRecord(doc, options_);
   if (options_.dates && !anchor.empty()) {
     head.Add("anchor", Value(Object{{"value", Value(anchor)},
                                     {"rule", Value(date_annotator_.anchor().rule)}}));
   }
   emit(std::move(head));
-  size_t next_entity = 0, next_date = 0, next_figure = 0;
+  size_t next_entity = 0, next_date = 0, next_figure = 0, next_quote = 0, next_unpaired = 0;
   const std::string& text = doc.text();
   for (size_t i = 0; i < seg_.sentences.size(); ++i) {
     const Sentence& s = seg_.sentences[i];
@@ -221,6 +275,14 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
       emit(DateRecord(doc, dates_[next_date], next_date, options_.bytes, anchor));
     for (; next_figure < figures_.size() && in(figures_[next_figure].sentence); ++next_figure)
       emit(FigureRecord(doc, figures_[next_figure], next_figure, options_.bytes));
+    const std::vector<QuoteSpan>& quotes = quotes_.quotes;
+    for (; next_quote < quotes.size() && !quotes[next_quote].sentences.empty() &&
+           in(quotes[next_quote].sentences[0]);
+         ++next_quote)
+      emit(QuoteRecord(doc, quotes[next_quote], next_quote, options_.bytes));
+    for (; next_unpaired < unpaired_sentence.size() && in(unpaired_sentence[next_unpaired]);
+         ++next_unpaired)
+      emit(UnpairedRecord(doc, quotes_.unpaired[next_unpaired], unpaired_sentence[next_unpaired]));
   }
 }
 

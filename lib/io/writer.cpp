@@ -10,30 +10,44 @@
 namespace relscan {
 namespace {
 
+// Appends s to out with tab, LF, CR and backslash escaped.
+void AppendTsv(std::string_view s, std::string* out) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* esc;
+    switch (s[i]) {
+      case '\t': esc = "\\t"; break;
+      case '\n': esc = "\\n"; break;
+      case '\r': esc = "\\r"; break;
+      case '\\': esc = "\\\\"; break;
+      default: continue;
+    }
+    out->append(s.data() + run, i - run);
+    out->append(esc, 2);
+    run = i + 1;
+  }
+  out->append(s.data() + run, s.size() - run);
+}
+
 std::string TsvEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '\t': out.append("\\t"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\\': out.append("\\\\"); break;
-      default: out.push_back(c);
-    }
-  }
+  AppendTsv(s, &out);
   return out;
 }
 
-std::string CsvEscape(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+// Appends s to out, quoted as RFC 4180 says when it needs quoting.
+void AppendCsv(std::string_view s, std::string* out) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(s);
+    return;
   }
-  out.push_back('"');
-  return out;
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
 }
 
 const Value& Lookup(const Record& r, const std::string& column) {
@@ -84,31 +98,41 @@ class DelimitedWriter : public RecordWriter {
   void Begin(const std::vector<std::string>& columns) override {
     columns_ = columns;
     if (!header_) return;
-    std::vector<std::string> cells(columns.begin(), columns.end());
-    Line(cells);
+    buf_.clear();
+    for (size_t i = 0; i < columns.size(); ++i) Cell(i, columns[i]);
+    EndLine();
   }
   void Write(const Record& record) override {
-    cells_.clear();
-    for (const std::string& c : columns_) cells_.push_back(CellText(Lookup(record, c)));
-    Line(cells_);
+    buf_.clear();
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      // Strings are escaped straight into the line; other values rendered first.
+      const Value& v = Lookup(record, columns_[i]);
+      if (v.is_string()) {
+        Cell(i, v.AsString());
+      } else {
+        cell_ = CellText(v);
+        Cell(i, cell_);
+      }
+    }
+    EndLine();
   }
   void End() override {}
 
  private:
-  void Line(const std::vector<std::string>& cells) {
-    buf_.clear();
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i > 0) buf_.push_back(csv_ ? ',' : '\t');
-      buf_.append(csv_ ? CsvEscape(cells[i]) : TsvEscape(cells[i]));
-    }
+  void Cell(size_t i, std::string_view text) {
+    if (i > 0) buf_.push_back(csv_ ? ',' : '\t');
+    if (csv_) AppendCsv(text, &buf_);
+    else AppendTsv(text, &buf_);
+  }
+  void EndLine() {
     buf_.push_back('\n');
     sink_->Write(buf_);
   }
 
   OutputSink* sink_;
   bool csv_, header_;
-  std::vector<std::string> columns_, cells_;
-  std::string buf_;
+  std::vector<std::string> columns_;
+  std::string cell_, buf_;
 };
 
 class TableWriter : public RecordWriter {

@@ -10,6 +10,7 @@
 
 #include "relscan/fold.h"
 #include "relscan/stemmer.h"
+#include "report_numbers.h"
 #include "token_keys.h"
 
 namespace relscan {
@@ -37,11 +38,14 @@ bool KeyEquals(std::string_view s, std::string_view key, bool case_sensitive, st
   return KeyOf(s, case_sensitive, buf) == key;
 }
 
-bool IsSpaceAt(std::string_view text, int64_t i, int64_t* next) {
+inline bool IsAsciiSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+// Says whether the character at byte i is whitespace; *next is the byte after it.
+inline bool IsSpaceAt(std::string_view text, int64_t i, int64_t* next) {
   unsigned char b = static_cast<unsigned char>(text[i]);
   if (b < 0x80) {
     *next = i + 1;
-    return b == ' ' || (b >= '\t' && b <= '\r');
+    return IsAsciiSpace(b);
   }
   UChar32 c;
   int32_t j = static_cast<int32_t>(i);
@@ -50,11 +54,12 @@ bool IsSpaceAt(std::string_view text, int64_t i, int64_t* next) {
   return c >= 0 && u_isUWhiteSpace(c);
 }
 
-bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
+// Says whether the character before byte i is whitespace; *prev is its first byte.
+inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
   unsigned char b = static_cast<unsigned char>(text[i - 1]);
   if (b < 0x80) {
     *prev = i - 1;
-    return b == ' ' || (b >= '\t' && b <= '\r');
+    return IsAsciiSpace(b);
   }
   UChar32 c;
   int32_t j = static_cast<int32_t>(i);
@@ -74,7 +79,7 @@ std::string Collapse(std::string_view text) {
     int64_t j = i;
     while (j < n) {
       unsigned char b = static_cast<unsigned char>(p[j]);
-      if (b >= 0x80 || b == ' ' || (b >= '\t' && b <= '\r')) break;
+      if (b >= 0x80 || IsAsciiSpace(b)) break;
       ++j;
     }
     if (j > i) {
@@ -106,6 +111,12 @@ std::string LeftOf(std::string_view text, int64_t b, int width) {
   int64_t at = end;
   int count = 0;
   while (at > 0 && count < width) {
+    unsigned char b = static_cast<unsigned char>(text[at - 1]);
+    if (b < 0x80 && !IsAsciiSpace(b)) {
+      ++count;
+      --at;
+      continue;
+    }
     if (IsSpaceBefore(text, at, &prev)) {
       int64_t run = prev;
       while (run > 0 && IsSpaceBefore(text, run, &prev)) run = prev;
@@ -128,6 +139,12 @@ std::string RightOf(std::string_view text, int64_t e, int width) {
   int64_t at = begin;
   int count = 0;
   while (at < n && count < width) {
+    unsigned char b = static_cast<unsigned char>(text[at]);
+    if (b < 0x80 && !IsAsciiSpace(b)) {
+      ++count;
+      ++at;
+      continue;
+    }
     if (IsSpaceAt(text, at, &next)) {
       int64_t run = next;
       while (run < n && IsSpaceAt(text, run, &next)) run = next;
@@ -219,8 +236,11 @@ struct ConcordanceMatcher::Impl {
         break;
       }
     }
-    for (int k = 1; k <= 5 && ti - k >= 0; ++k) line.before.emplace_back(d.TokenText(tokens[ti - k]));
-    for (int k = 0; k < 5 && tj + k < n; ++k) line.after.emplace_back(d.TokenText(tokens[tj + k]));
+    int keep = options.keep_tokens;
+    line.before.reserve(keep);
+    line.after.reserve(keep);
+    for (int k = 1; k <= keep && ti - k >= 0; ++k) line.before.emplace_back(d.TokenText(tokens[ti - k]));
+    for (int k = 0; k < keep && tj + k < n; ++k) line.after.emplace_back(d.TokenText(tokens[tj + k]));
     emit(std::move(line));
   }
 };
@@ -307,11 +327,29 @@ void ConcordanceMatcher::Find(const ReportDocument& d,
     return;
   }
   size_t q = impl.options.kind == QueryKind::kRegex ? impl.patterns.size() : impl.keys.size();
+  std::string_view text = d.doc.text();
+  int first_byte = -1;
+  if (impl.options.kind == QueryKind::kWords && !impl.keys[0].empty() &&
+      static_cast<unsigned char>(impl.keys[0][0]) < 0x80) {
+    first_byte = static_cast<unsigned char>(impl.keys[0][0]);
+  }
   for (size_t si = 0; si < d.sentences.size(); ++si) {
     const ReportSentence& s = d.sentences[si];
     if (impl.options.dedupe && s.duplicate) continue;
     int32_t te = s.token_end;
     for (int32_t i = s.token_begin; i + static_cast<int32_t>(q) <= te; ++i) {
+      if (first_byte >= 0) {
+        // An ASCII letter folds to an ASCII letter: a first byte that
+        // differs rules the token out without folding it.
+        unsigned char b = static_cast<unsigned char>(text[tokens[i].bstart]);
+        if (b < 0x80) {
+          if (!impl.options.case_sensitive && b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b + 32);
+          if (b != first_byte) {
+            impl.work += 1;
+            continue;
+          }
+        }
+      }
       size_t j = 0;
       while (j < q && impl.Matches(d, tokens[i + j], j)) ++j;
       if (j < q) continue;
@@ -325,10 +363,12 @@ void ConcordanceMatcher::Find(const ReportDocument& d,
 Result<std::vector<SortKey>> ParseSortKeys(std::string_view spec) {
   std::vector<SortKey> keys;
   if (spec == "position") return keys;
-  while (!spec.empty()) {
+  if (spec.empty()) return MakeError(ErrorCode::kUsage, "no sort keys");
+  for (bool more = true; more;) {
     size_t comma = spec.find(',');
     std::string_view k = spec.substr(0, comma);
-    spec.remove_prefix(comma == std::string_view::npos ? spec.size() : comma + 1);
+    more = comma != std::string_view::npos;
+    spec.remove_prefix(more ? comma + 1 : spec.size());
     SortKey key;
     if (k == "match") {
       key.side = SortKey::Side::kMatch;
@@ -343,7 +383,6 @@ Result<std::vector<SortKey>> ParseSortKeys(std::string_view spec) {
     }
     keys.push_back(key);
   }
-  if (keys.empty()) return MakeError(ErrorCode::kUsage, "no sort keys");
   return keys;
 }
 

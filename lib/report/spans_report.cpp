@@ -1,6 +1,7 @@
 // The dates and figures reports: one row a span, projected from records.
 #include <algorithm>
 
+#include "relscan/fold.h"
 #include "relscan/report.h"
 
 namespace relscan {
@@ -60,6 +61,38 @@ std::vector<std::string> FigureColumns(const SpanReportOptions& options) {
 std::vector<Record> FigureRows(const std::vector<Record>& records,
                                const SpanReportOptions& options) {
   return Project(records, "figure", FigureColumns(options), options);
+}
+
+std::vector<std::string> QuoteColumns(const QuoteReportOptions& options) {
+  std::vector<std::string> c = {"doc", "sentence", "start", "end", "label", "speaker", "cue", "text"};
+  if (options.explain) c.push_back("rule");
+  return c;
+}
+
+std::vector<Record> QuoteRows(const std::vector<Record>& records,
+                              const QuoteReportOptions& options) {
+  std::vector<std::string> columns = QuoteColumns(options);
+  std::string wanted = FoldForMatch(options.speaker);
+  std::vector<Record> rows;
+  for (const Record& r : records) {
+    const std::string& kind = r.GetString("kind");
+    bool unpaired = kind == "unpaired";
+    if (kind != "quote" && !(unpaired && options.explain && options.speaker.empty())) continue;
+    std::string label = unpaired ? "UNPAIRED" : r.GetString("label");
+    if (!options.labels.empty() &&
+        std::find(options.labels.begin(), options.labels.end(), label) == options.labels.end())
+      continue;
+    if (!wanted.empty() && FoldForMatch(r.GetString("speaker")) != wanted &&
+        FoldForMatch(r.GetString("speaker_text")) != wanted)
+      continue;
+    Record row;
+    for (const std::string& c : columns) {
+      const Value* v = r.Get(c);
+      row.Add(c, c == "label" ? Value(label) : v ? *v : Value());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace relscan

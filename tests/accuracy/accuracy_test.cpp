@@ -33,6 +33,12 @@ const Floor kFloors[] = {
     {"iceberg-melted.jsonl", "entity", "ORG", "strict", "", 0.899},
     {"iceberg-melted.jsonl", "entity", "PERSON", "strict", "", 1.000},
     {"iceberg-melted.jsonl", "entity", "*", "attr", "canonical", 0.997},
+    {"iceberg-melted.jsonl", "date", "*", "strict", "", 1.000},
+    {"iceberg-melted.jsonl", "date", "*", "attr", "value", 1.000},
+    {"iceberg-melted.jsonl", "figure", "*", "strict", "", 1.000},
+    {"iceberg-melted.jsonl", "figure", "*", "attr", "value", 1.000},
+    {"iceberg-melted.jsonl", "quote", "*", "strict", "", 1.000},
+    {"iceberg-melted.jsonl", "quote", "*", "attr", "speaker", 1.000},
 };
 
 std::vector<Record> Read(const std::string& path, bool require_doc) {

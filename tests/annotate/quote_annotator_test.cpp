@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "lib/annotate/quote_lexicon.h"
 #include "relscan/data.h"
 #include "relscan/document.h"
 #include "relscan/quote.h"
 #include "relscan/segment.h"
-#include "lib/annotate/quote_lexicon.h"
 
 namespace relscan {
 namespace {
@@ -63,8 +63,8 @@ Annotated Annotate(const std::string& text, const std::string& names = "") {
 
 // "SPEECH [text] by speaker (speaker_text) cue told block".
 std::string Describe(const Annotated& a, const QuoteSpan& q) {
-  std::string s = std::string(QuoteLabelName(q.label)) + " [" +
-                  std::string(a.doc.Slice(q.start, q.end)) + "]";
+  std::string s =
+      std::string(QuoteLabelName(q.label)) + " [" + std::string(a.doc.Slice(q.start, q.end)) + "]";
   if (q.speaker) s += " by " + *q.speaker;
   if (q.speaker_text) s += " (" + *q.speaker_text + ")";
   if (q.cue) s += " cue " + *q.cue;
@@ -85,7 +85,8 @@ std::string Spans(const Annotated& a) {
     out += (out.empty() ? "[" : " [") + std::string(a.doc.Slice(q.start, q.end)) + "]";
   if (!a.result.unpaired.empty()) {
     out += out.empty() ? "unpaired" : " / unpaired";
-    for (const UnpairedMark& m : a.result.unpaired) out += " " + m.mark + "@" + std::to_string(m.start);
+    for (const UnpairedMark& m : a.result.unpaired)
+      out += " " + m.mark + "@" + std::to_string(m.start);
   }
   return out;
 }
@@ -122,6 +123,7 @@ TEST_CASE("quote marks: paired by kind, nested, apostrophes left alone") {
       {"The crisis deepened.\" Turkey closed its borders.", "", "unpaired \"@20"},
       {"He wrote “a ‘b” and left.", "", "[a ‘b] / unpaired ‘@12"},
       {"“It goes on.\nA plain paragraph, “and” a pair.", "", "[and] / unpaired “@0"},
+      {"“Reopened.\n“Reopened again.\nNever closed.", "", "unpaired “@0 “@11"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.text);
@@ -154,9 +156,8 @@ TEST_CASE("quote marks: pairing is linear in the number of marks") {
   struct Shape {
     std::string first, second;  // n/2 copies of each, one mark a copy
   };
-  std::vector<Shape> shapes = {{"“a ", "“a "},    {"a” ", "a” "},       {"“a ", "‘b "},
-                               {"\"a ", "‘b "},   {"''a ", "«b "},      {"“a ", "b» "},
-                               {"‘a ", "b” "}};
+  std::vector<Shape> shapes = {{"“a ", "“a "},  {"a” ", "a” "}, {"“a ", "‘b "}, {"\"a ", "‘b "},
+                               {"''a ", "«b "}, {"“a ", "b» "}, {"‘a ", "b” "}};
   for (const Shape& shape : shapes) {
     std::string row = shape.first + "... " + shape.second + "...";
     CAPTURE(row);
@@ -195,11 +196,10 @@ TEST_CASE("quote labels: SPEECH, TITLE and TERM") {
       {"It was emphasized to me that it was to be the primary “ask” from our side.", "",
        "TERM [ask]"},
       // A quoted predicate after "that" and its subject is the speaker's.
-      {"The minister told the Knesset that the deal “protects our security interests” today.",
-       "", "SPEECH [protects our security interests] by minister (The minister) cue told"},
+      {"The minister told the Knesset that the deal “protects our security interests” today.", "",
+       "SPEECH [protects our security interests] by minister (The minister) cue told"},
       {"The minister said that the “iceberg” had melted.", "", "TERM [iceberg]"},
-      {"She wrote an article titled “why baku matters” last year.", "",
-       "TITLE [why baku matters]"},
+      {"She wrote an article titled “why baku matters” last year.", "", "TITLE [why baku matters]"},
       {"Her book “The Prize” won awards.", "", "TITLE [The Prize]"},
       {"The panel discussed “Energy Security in the Caspian Region” at length.", "",
        "TITLE [Energy Security in the Caspian Region]"},
@@ -210,9 +210,13 @@ TEST_CASE("quote labels: SPEECH, TITLE and TERM") {
       {"The resolution demanded “the right of all states in the area to live in peace.”", "",
        "SPEECH [the right of all states in the area to live in peace.]"},
       {"Two people met. “Nothing was agreed.”", "", "SPEECH [Nothing was agreed.]"},
-      {"Locals called those years \"hungry\", \"cold\", and \"bad\", but mostly \"the dark.\"",
-       "", "TERM [hungry] | TERM [cold] | TERM [bad] | TERM [the dark]"},
+      {"Locals called those years \"hungry\", \"cold\", and \"bad\", but mostly \"the dark.\"", "",
+       "TERM [hungry] | TERM [cold] | TERM [bad] | TERM [the dark]"},
       {"The so-called “Middle Corridor,” a trade route, grew.", "", "TERM [Middle Corridor]"},
+      // A cue verb after a determiner is a noun.
+      {"The remarks “all options remain open” alarmed Tehran.", "",
+       "TERM [all options remain open]"},
+      {"Critics say “never” every time.", "", "SPEECH [never] by Critics cue say"},
   });
 }
 
@@ -251,12 +255,12 @@ TEST_CASE("quote speakers: one row per sieve") {
       {"According to the World Bank, “growth will slow sharply next year.”",
        "World Bank=ORG:World Bank",
        "SPEECH [growth will slow sharply next year.] by World Bank (the World Bank) cue "
-       "According to"},
+       "according to"},
       {"“Growth will slow,” according to the World Bank.", "World Bank=ORG:World Bank",
        "SPEECH [Growth will slow] by World Bank (the World Bank) cue according to"},
       {"In the words of Nelson Mandela, “it always seems impossible until it is done.”",
        "Nelson Mandela=PERSON:Nelson Mandela",
-       "SPEECH [it always seems impossible until it is done.] by Nelson Mandela cue In the "
+       "SPEECH [it always seems impossible until it is done.] by Nelson Mandela cue in the "
        "words of"},
       {"As the adviser Robert Komer put it, the goal was “to keep the arms race from starting.”",
        "Robert Komer=PERSON:Robert Komer",
@@ -294,8 +298,8 @@ TEST_CASE("quote speakers: pronouns and the previous sentence") {
       {"Ilham Aliyev met the press in Baku and Israel. He said: “The door is open.”",
        "Ilham Aliyev=PERSON:Ilham Aliyev;Baku=GPE:Baku;Israel=GPE:Israel",
        "SPEECH [The door is open.] by Ilham Aliyev (He) cue said"},
-      {"The Israelis were cautious. They said: “We will wait and see.”",
-       "Israelis=NORP:Israeli", "SPEECH [We will wait and see.] by Israeli (They) cue said"},
+      {"The Israelis were cautious. They said: “We will wait and see.”", "Israelis=NORP:Israeli",
+       "SPEECH [We will wait and see.] by Israeli (They) cue said"},
       // Names inside the quotation are not its speaker.
       {"“Netanyahu is wrong,” he said.", "Netanyahu=PERSON:Benjamin Netanyahu",
        "SPEECH [Netanyahu is wrong] cue said"},
@@ -331,8 +335,9 @@ TEST_CASE("quote blocks: the whole paragraph after a cue line ending in a colon"
        "Ilham Aliyev (President Aliyev) cue as saying block"},
       {"The embassy then offered its own conclusion regarding the relationship between the two "
        "countries:\nBoth sides are well satisfied with the state of affairs.",
-       "", "SPEECH [Both sides are well satisfied with the state of affairs.] by embassy (The "
-           "embassy) cue offered its own conclusion block"},
+       "",
+       "SPEECH [Both sides are well satisfied with the state of affairs.] by embassy (The "
+       "embassy) cue offered its own conclusion block"},
       // A paragraph in quote marks after the cue line is an ordinary quotation.
       {"The minister told parliament:\n“We will not retreat. Not now, not ever.”", "",
        "SPEECH [We will not retreat. Not now, not ever.] by minister (The minister) cue told"},
@@ -340,8 +345,8 @@ TEST_CASE("quote blocks: the whole paragraph after a cue line ending in a colon"
       {"The priorities are the following:\nEnergy, trade and transport.", "", ""},
       {"He said:\nPress Briefing\nThe text.", "", ""},
   });
-  Annotated a = Annotate(
-      "He was quoted as saying:\nOne sentence. Two sentences. Three.\nAfter.", "");
+  Annotated a =
+      Annotate("He was quoted as saying:\nOne sentence. Two sentences. Three.\nAfter.", "");
   REQUIRE(a.result.quotes.size() == 1);
   CHECK(a.result.quotes[0].block);
   CHECK(a.result.quotes[0].sentences == std::vector<int32_t>{1, 2, 3});
@@ -353,8 +358,8 @@ TEST_CASE("quote transcripts: a turn is the speaker's own, not a quotation") {
       {"MODERATOR: Our first speaker will say a few words:\nSECRETARY BLINKEN: Thank you. It is "
        "a pleasure to be here.",
        "", ""},
-      {"SECRETARY BLINKEN: Let me tell you what I said:\nWe are committed to this partnership.",
-       "", ""},
+      {"SECRETARY BLINKEN: Let me tell you what I said:\nWe are committed to this partnership.", "",
+       ""},
       // "I" in a turn is the turn's speaker; a name in the text gives the canonical form.
       {"Antony Blinken arrived.\nSECRETARY BLINKEN: As I said, “we are committed to this "
        "partnership.”",
@@ -425,8 +430,8 @@ TEST_CASE("quote sentences: a quotation across sentences lists them all, first f
 }
 
 TEST_CASE("quote rules name the cue and its data line") {
-  Annotated a = Annotate("Aliyev told journalists: “We are satisfied.”",
-                         "Aliyev=PERSON:Ilham Aliyev");
+  Annotated a =
+      Annotate("Aliyev told journalists: “We are satisfied.”", "Aliyev=PERSON:Ilham Aliyev");
   REQUIRE(a.result.quotes.size() == 1);
   const std::string& rule = a.result.quotes[0].rule;
   CAPTURE(rule);

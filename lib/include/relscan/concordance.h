@@ -55,6 +55,7 @@ struct ConcordanceOptions {
   int width = 40;               // kWidth: characters each side
   int words = 5;                // kWords: tokens each side
   bool dedupe = false;          // skip sentences that repeat an earlier one
+  int keep_tokens = 5;          // tokens kept each side (before, after): 3 to 5
 };
 
 /// One keyword-in-context line.
@@ -62,7 +63,7 @@ struct ConcordanceLine {
   std::string doc, sentence;   // the document and the sentence id ("s4")
   int64_t start = 0, end = 0;  // the match, in code points
   std::string left, match, right;  // whitespace runs shown as one space
-  std::vector<std::string> before, after;  // tokens: before[0] is L1, after[0] is R1 (up to 5)
+  std::vector<std::string> before, after;  // tokens: before[0] is L1, after[0] is R1
   uint64_t order = 0;          // position in the output before sorting
 };
 

@@ -54,14 +54,15 @@ struct NamedSpan {
 
 /// One quotation.
 struct QuoteSpan {
-  int64_t start = 0, end = 0, bstart = 0, bend = 0;  // code points, bytes: the text WITHOUT the marks
+  int64_t start = 0, end = 0, bstart = 0,
+          bend = 0;                // code points, bytes: the text WITHOUT the marks
   std::vector<int32_t> sentences;  // indices into Segmentation::sentences, first one first
   QuoteLabel label = QuoteLabel::kTerm;
-  std::optional<std::string> speaker;       // canonical name, or the noun phrase without its article
+  std::optional<std::string> speaker;  // canonical name, or the noun phrase without its article
   std::optional<std::string> speaker_text;  // the words naming the speaker, when they differ
-  std::optional<std::string> cue;           // the reporting verb or phrase ("told", "compared … to")
-  bool block = false;                       // a block quotation (whole paragraph)
-  std::string rule;                         // why this label and this speaker, for --explain
+  std::optional<std::string> cue;  // the reporting verb or phrase ("told", "compared … to")
+  bool block = false;              // a block quotation (whole paragraph)
+  std::string rule;                // why this label and this speaker, for --explain
 };
 
 /// A quote mark left without its partner.

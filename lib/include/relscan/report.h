@@ -58,6 +58,20 @@ std::vector<std::string> FigureColumns(const SpanReportOptions& options);
 /// Returns the figures-report rows for the figure records among `records`.
 std::vector<Record> FigureRows(const std::vector<Record>& records, const SpanReportOptions& options);
 
+/// Options of the quotes report.
+struct QuoteReportOptions {
+  std::vector<std::string> labels;  // keep only these labels (empty: all)
+  std::string speaker;              // keep quotations whose speaker matches
+  bool explain = false;             // add the rule, and list unpaired marks
+};
+
+/// Returns the columns of the quotes report: doc, sentence, start, end,
+/// label, speaker, cue, text (and rule with explain).
+std::vector<std::string> QuoteColumns(const QuoteReportOptions& options);
+/// Returns the quotes-report rows; `speaker` matches the canonical speaker
+/// or the words that name it, case and typography folded.
+std::vector<Record> QuoteRows(const std::vector<Record>& records, const QuoteReportOptions& options);
+
 }  // namespace relscan
 
 #endif  // RELSCAN_REPORT_H_

@@ -20,6 +20,7 @@
 #include "relscan/document.h"
 #include "relscan/entity.h"
 #include "relscan/figure.h"
+#include "relscan/quote.h"
 #include "relscan/record.h"
 #include "relscan/segment.h"
 
@@ -34,6 +35,7 @@ struct TagOptions {
   bool entities = true; // run the entity annotator
   bool dates = true;    // run the date annotator
   bool figures = true;  // run the figure annotator
+  bool quotes = true;   // run the quote annotator
   /// The gazetteer entities are looked up in (built-in plus --gazetteer).
   std::shared_ptr<const Gazetteer> gazetteer = Gazetteer::BuiltIn();
   /// Date options; `dates.anchor` applies to every document without an
@@ -73,6 +75,8 @@ class Tagger {
   const std::vector<DateSpan>& dates() const { return dates_; }
   /// Returns the figures of the last document tagged.
   const std::vector<FigureSpan>& figures() const { return figures_; }
+  /// Returns the quotations of the last document tagged.
+  const QuoteResult& quotes() const { return quotes_; }
   const TagOptions& options() const { return options_; }
 
  private:
@@ -81,10 +85,12 @@ class Tagger {
   EntityAnnotator entities_;
   DateAnnotator date_annotator_;
   FigureAnnotator figure_annotator_;
+  QuoteAnnotator quote_annotator_;
   Segmentation seg_;
   std::vector<Entity> ents_;
   std::vector<DateSpan> dates_;
   std::vector<FigureSpan> figures_;
+  QuoteResult quotes_;
 };
 
 /// Builds the document record (provenance) for a document.
@@ -101,6 +107,10 @@ Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
                   const std::string& anchor);
 /// Builds the stream record of a figure; id is 0-based.
 Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool bytes);
+/// Builds the stream record of a quotation; id is 0-based.
+Record QuoteRecord(const Document& doc, const QuoteSpan& q, size_t id, bool bytes);
+/// Builds the record of a quote mark left unpaired (kind "unpaired").
+Record UnpairedRecord(const Document& doc, const UnpairedMark& m, int32_t sentence);
 /// Returns an exact decimal ("4850000000", "0.9") as a JSON number value.
 Value DecimalValue(const std::string& decimal);
 

@@ -37,9 +37,14 @@ po::options_description ConcordanceFlags() {
        "sort by tokens around the match: R1,R2,L1 (L1-L5, R1-R5, match) or position")
       ("sample", po::value<int64_t>()->value_name("N"), "keep a random sample of N lines")
       ("seed", po::value<uint64_t>()->value_name("S"), "seed of --sample (default: 0)");
+  // Only the entity annotator runs (for --label and --entity), so of the
+  // annotation options only --gazetteer applies; ResolveCommon reads it.
+  po::options_description a("Annotation options");
+  a.add_options()
+      ("gazetteer", po::value<std::vector<std::string>>()->value_name("FILE"),
+       "add names from a TSV file (text, label, canonical); repeatable; they win over built-ins");
   po::options_description all;
-  all.add(q).add(c).add(AnnotationOptions(false)).add(OutputOptions("table, tsv, csv, jsonl or json"))
-      .add(InputOptions());
+  all.add(q).add(c).add(a).add(OutputOptions("table, tsv, csv, jsonl or json")).add(InputOptions());
   return all;
 }
 

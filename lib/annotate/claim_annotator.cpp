@@ -67,12 +67,28 @@ struct EvidenceIndex {
   std::vector<std::span<const FigureSpan>> figures;
   std::vector<std::span<const DateSpan>> dates;
   std::vector<std::vector<const QuoteSpan*>> quotes;  // quotes overlapping each sentence
+
+  // The spans of sentence i (none when that list was not given).
+  std::span<const Entity> Entities(int32_t i) const { return At(entities, i); }
+  std::span<const FigureSpan> Figures(int32_t i) const { return At(figures, i); }
+  std::span<const DateSpan> Dates(int32_t i) const { return At(dates, i); }
+  std::span<const QuoteSpan* const> Quotes(int32_t i) const {
+    if (i < 0 || static_cast<size_t>(i) >= quotes.size()) return {};
+    return quotes[static_cast<size_t>(i)];
+  }
+
+ private:
+  template <typename T>
+  static std::span<const T> At(const std::vector<std::span<const T>>& v, int32_t i) {
+    if (i < 0 || static_cast<size_t>(i) >= v.size()) return {};
+    return v[static_cast<size_t>(i)];
+  }
 };
 
 template <typename T>
 std::vector<std::span<const T>> BySentence(const std::vector<T>* spans, size_t n) {
+  if (!spans) return {};
   std::vector<std::span<const T>> out(n);
-  if (!spans) return out;
   size_t i = 0;
   while (i < spans->size()) {
     size_t j = i;
@@ -91,8 +107,8 @@ EvidenceIndex IndexEvidence(const Segmentation& seg, const ClaimEvidence& ev) {
   x.entities = BySentence(ev.entities, n);
   x.figures = BySentence(ev.figures, n);
   x.dates = BySentence(ev.dates, n);
-  x.quotes.resize(n);
   if (ev.quotes) {
+    x.quotes.resize(n);
     for (const QuoteSpan& q : *ev.quotes) {
       // The first sentence that ends after the quotation starts, and on.
       auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), q.bstart,
@@ -157,7 +173,7 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
     if (w == "(" || w == "[") ++depth;
   }
   if (ev.quotes) {
-    for (const QuoteSpan* qp : ix.quotes[static_cast<size_t>(index)]) {
+    for (const QuoteSpan* qp : ix.Quotes(index)) {
       const QuoteSpan& q = *qp;
       for (int32_t k = c.lo; k < c.hi; ++k) {
         if (c.tok(k).bstart >= q.bstart && c.tok(k).bend <= q.bend) {
@@ -176,7 +192,7 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
     }
   }
   {
-    for (const Entity& e : ix.entities[static_cast<size_t>(index)]) {
+    for (const Entity& e : ix.Entities(index)) {
       for (int32_t k = c.lo; k < c.hi; ++k) {
         if (c.tok(k).bstart >= e.bstart && c.tok(k).bend <= e.bend) c.at(c.named, k) = 1;
       }
@@ -456,7 +472,7 @@ const Entity* LastPersonBefore(const Ctx& c, int64_t b) {
   for (int32_t i = c.index; i >= 0; --i) {
     const Sentence& s = c.seg.sentences[static_cast<size_t>(i)];
     if (s.para + 1 < c.s.para) break;
-    std::span<const Entity> ents = c.ix.entities[static_cast<size_t>(i)];
+    std::span<const Entity> ents = c.ix.Entities(i);
     for (auto it = ents.rbegin(); it != ents.rend(); ++it) {
       if (it->bstart < b && it->label == EntityLabel::kPerson) return &*it;
     }
@@ -488,7 +504,7 @@ void NameParty(const Ctx& c, const Np& np, Attribution* a, bool* person) {
     }
   }
   {
-    for (const Entity& e : c.ix.entities[static_cast<size_t>(c.index)]) {
+    for (const Entity& e : c.ix.Entities(c.index)) {
       if (e.bstart < c.tok(b).bstart || e.bend > c.tok(np.end - 1).bend) continue;
       if (e.bend != c.tok(np.end - 1).bend) continue;
       // Only articles and title words may come before the name, except
@@ -682,7 +698,7 @@ std::optional<Attribution> QuoteCueFrame(const Ctx& c, const PatternMatch& m) {
 // The quotation a sentence sits inside (a block quotation, or the second
 // sentence on of an inline one), if any.
 const QuoteSpan* EnclosingQuote(const Ctx& c) {
-  for (const QuoteSpan* qp : c.ix.quotes[static_cast<size_t>(c.index)]) {
+  for (const QuoteSpan* qp : c.ix.Quotes(c.index)) {
     const QuoteSpan& q = *qp;
     if (q.label != QuoteLabel::kSpeech || q.sentences.empty()) continue;
     if (q.bend <= c.s.bstart || q.bstart >= c.s.bend) continue;
@@ -896,7 +912,7 @@ void AddPatternCues(const Ctx& c, const ClassedPatterns& p, ClaimType type, Type
 Types FindTypes(const Ctx& c) {
   Types t;
   {
-    for (const FigureSpan& f : c.ix.figures[static_cast<size_t>(c.index)]) {
+    for (const FigureSpan& f : c.ix.Figures(c.index)) {
       int32_t k = TokenContaining(c.seg, c.s, f.bstart);
       if (k >= 0 && c.at(c.excluded, k)) continue;
       if (std::optional<TypeCue> cue = StatisticalFigure(c, f))
@@ -930,7 +946,7 @@ Types FindTypes(const Ctx& c) {
   // FACTUAL: the default, and a type beside the others when the sentence
   // also reports a dated event.
   bool dated = false;
-  for (const DateSpan& d : c.ix.dates[static_cast<size_t>(c.index)])
+  for (const DateSpan& d : c.ix.Dates(c.index))
     if (d.label == DateLabel::kDate) dated = true;
   bool any = false;
   for (int i = 0; i < 5; ++i) any |= t.has[i];

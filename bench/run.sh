@@ -11,7 +11,13 @@
 #   - `relscan tag big.txt` and `relscan sentences big.txt --format tsv`:
 #     wall time, MB/s, peak RSS (GNU time);
 #   - `relscan tag -r many/` with --jobs 1 and --jobs 2;
-#   - peak RSS of `relscan tag -r many200/` vs `-r many/` (--jobs 2).
+#   - peak RSS of `relscan tag -r many200/` vs `-r many/` (--jobs 2);
+#   - the corpus reports on big.txt: `relscan concordance` for a frequent
+#     word against segmentation alone (goal: at most 1.2x its time) and
+#     against `rg -o` for the same word (a reference number; ripgrep is
+#     installed with apt-get when missing and possible, else skipped);
+#     `relscan keywords` against `tr -cs '[:alpha:]' '\n' | sort | uniq -c`
+#     (goal: at least 2x its speed); `relscan collocates` in MB/s.
 # and prints a Markdown summary. REPEAT (default 3) sets the number of runs
 # per timing; the best wall time is kept. MB = 10^6 bytes.
 set -euo pipefail
@@ -173,7 +179,49 @@ timed "relscan tag -r many200/ --jobs 2" "$RELSCAN" tag --progress=never -r --jo
 m200_wall=$T_WALL; m200_cpu=$T_CPU; m200_rss=$T_RSS
 speedup=$(ratio "$j1_wall" "$j2_wall")
 
-# ---------------------------------------------------------------- (e) summary
+# ---------------------------------------------------------------- (e) reports
+# KWIC_WORD is frequent (some 1 token in 16); NOWORD never occurs, so that
+# `relscan concordance NOWORD` is the CLI doing segmentation alone (read,
+# load, segment, scan the tokens) and writing nothing.
+KWIC_WORD=${KWIC_WORD:-the}
+COLL_WORD=${COLL_WORD:-israel}
+NOWORD=zqxjvwk
+echo
+echo "== corpus reports on big.txt (best of $REPEAT)"
+BYTES=$big_bytes
+kwic_lines=$("$RELSCAN" concordance --progress=never --format tsv --no-header "$KWIC_WORD" "$BIG" | wc -l)
+timed "relscan concordance $KWIC_WORD big.txt" "$RELSCAN" concordance --progress=never --format tsv "$KWIC_WORD" "$BIG"
+kwic_wall=$T_WALL; kwic_cpu=$T_CPU; kwic_rss=$T_RSS
+timed "relscan concordance $NOWORD big.txt" "$RELSCAN" concordance --progress=never --format tsv "$NOWORD" "$BIG"
+noword_wall=$T_WALL
+if ! command -v rg >/dev/null 2>&1 && [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "(installing ripgrep for the reference time)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null 2>&1 || true
+fi
+if command -v rg >/dev/null 2>&1; then
+  timed "rg -o -i -w $KWIC_WORD big.txt" rg -o -i -w "$KWIC_WORD" "$BIG"
+  rg_wall=$T_WALL
+  rg_note="$rg_wall s"
+else
+  rg_wall=""
+  rg_note="skipped: ripgrep is not installed (apt-get install ripgrep)"
+fi
+timed "relscan keywords big.txt" "$RELSCAN" keywords --progress=never --format tsv "$BIG"
+kw_wall=$T_WALL; kw_rss=$T_RSS
+timed "tr -cs '[:alpha:]' '\\n' | sort | uniq -c" bash -c "tr -cs '[:alpha:]' '\\n' < '$BIG' | sort | uniq -c"
+tr_wall=$T_WALL
+timed "relscan collocates $COLL_WORD big.txt" "$RELSCAN" collocates --progress=never --format tsv "$COLL_WORD" "$BIG"
+coll_wall=$T_WALL; coll_rss=$T_RSS
+seg_seconds=$(awk -v b="$big_bytes" -v m="$seg_mbps" 'BEGIN { printf "%.3f", (m > 0 ? b / 1e6 / m : 0) }')
+loadseg_seconds=$(awk -v b="$big_bytes" -v m="$seg_mbps" -v l="$load_mbps" \
+  'BEGIN { printf "%.3f", (m > 0 && l > 0 ? b / 1e6 / m + b / 1e6 / l : 0) }')
+kwic_ratio=$(ratio "$kwic_wall" "$seg_seconds")
+kwic_ratio_cli=$(ratio "$kwic_wall" "$noword_wall")
+kw_speed=$(ratio "$tr_wall" "$kw_wall")
+kwic_goal=$(awk -v r="$kwic_ratio" 'BEGIN { print (r <= 1.2 ? "met" : "NOT met") }')
+kw_goal=$(awk -v r="$kw_speed" 'BEGIN { print (r >= 2 ? "met" : "NOT met") }')
+
+# ---------------------------------------------------------------- (f) summary
 seg_goal=$(awk -v r="$seg_ratio" 'BEGIN { print (r >= 0.5 ? "met" : "NOT met") }')
 cat <<EOF
 
@@ -200,4 +248,18 @@ Segmentation goal (≥ 0.5× the ICU loop): $seg_goal ($seg_ratio×).
 | \`relscan tag -r many200/ --jobs 2\` (200 files) | $m200_wall | $m200_cpu | $(mbps "$many200_bytes" "$m200_wall") | | $(kb_to_mb "$m200_rss") |
 
 Peak RSS, 200 vs 2,000 files (--jobs 2): $(kb_to_mb "$m200_rss") MB vs $(kb_to_mb "$j2_rss") MB ($(ratio "$j2_rss" "$m200_rss")×).
+
+| corpus report on big.txt | wall s | MB/s | ratio | peak RSS MB |
+|---|---:|---:|---:|---:|
+| Segmenter::Segment alone (relscan_bench) | $seg_seconds | $seg_mbps | 1.00 | |
+| LoadDocument + Segmenter::Segment (relscan_bench) | $loadseg_seconds | | $(ratio "$loadseg_seconds" "$seg_seconds") | |
+| \`relscan concordance $NOWORD big.txt\` (no match: read, load, segment) | $noword_wall | $(mbps "$big_bytes" "$noword_wall") | $(ratio "$noword_wall" "$seg_seconds") | |
+| \`relscan concordance $KWIC_WORD big.txt\` ($kwic_lines lines) | $kwic_wall | $(mbps "$big_bytes" "$kwic_wall") | $kwic_ratio | $(kb_to_mb "$kwic_rss") |
+| \`rg -o -i -w $KWIC_WORD big.txt\` (reference) | ${rg_wall:-–} | $( [[ -n "$rg_wall" ]] && mbps "$big_bytes" "$rg_wall") | | |
+| \`relscan keywords big.txt\` | $kw_wall | $(mbps "$big_bytes" "$kw_wall") | | $(kb_to_mb "$kw_rss") |
+| \`tr -cs '[:alpha:]' '\\n' \| sort \| uniq -c\` (LANG=${LANG:-unset}) | $tr_wall | $(mbps "$big_bytes" "$tr_wall") | | |
+| \`relscan collocates $COLL_WORD big.txt\` | $coll_wall | $(mbps "$big_bytes" "$coll_wall") | | $(kb_to_mb "$coll_rss") |
+
+Concordance goal (≤ 1.2× segmentation alone): $kwic_goal ($kwic_ratio× Segmenter::Segment; $kwic_ratio_cli× the no-match run). rg -o: $rg_note.
+Keywords goal (≥ 2× the tr | sort | uniq -c pipeline): $kw_goal ($kw_speed×).
 EOF

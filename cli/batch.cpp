@@ -209,9 +209,10 @@ Tagger& ThreadTagger(const CommonConfig& config) {
   thread_local std::unique_ptr<Tagger> tagger;
   thread_local std::string tagger_key;
   std::string key = fmt::format(
-      "{}/{}/{}/{}/{}{}{}{}/{}/{}/{}{}/{}", config.tag.load.replace_invalid,
+      "{}/{}/{}/{}/{}{}{}{}{}/{}/{}/{}{}/{}", config.tag.load.replace_invalid,
       static_cast<int>(config.tag.segment.paragraphs), config.tag.tokens, config.tag.bytes,
       config.tag.entities, config.tag.dates, config.tag.figures, config.tag.quotes,
+      config.tag.claims,
       static_cast<const void*>(config.tag.gazetteer.get()), config.tag.date_options.anchor,
       config.tag.date_options.auto_anchor, static_cast<int>(config.tag.date_options.order),
       static_cast<const void*>(config.tag.anchors.get()));

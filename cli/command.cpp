@@ -14,7 +14,7 @@ namespace relscan::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      TagCommand(), EntitiesCommand(), DatesCommand(), FiguresCommand(), QuotesCommand(),
+      TagCommand(), EntitiesCommand(), DatesCommand(), FiguresCommand(), QuotesCommand(), ClaimsCommand(),
       ConcordanceCommand(), CollocatesCommand(), KeywordsCommand(), MergeCommand(),
       SentencesCommand(), EvalCommand(), HelpCommand()};
   return kCommands;

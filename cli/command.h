@@ -52,6 +52,7 @@ Command EntitiesCommand();
 Command DatesCommand();
 Command FiguresCommand();
 Command QuotesCommand();
+Command ClaimsCommand();
 Command ConcordanceCommand();
 Command CollocatesCommand();
 Command KeywordsCommand();

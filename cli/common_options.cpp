@@ -50,7 +50,7 @@ po::options_description AnnotationOptions(bool with_skip) {
        "order of all-numeric dates such as 05/06/2022: 'mdy' (default) or 'dmy'");
   if (with_skip) {
     d.add_options()("skip", po::value<std::string>()->value_name("LIST"),
-                    "annotators to switch off, comma-separated: entities, dates, figures, quotes");
+                    "annotators to switch off, comma-separated: entities, dates, figures, quotes, claims");
   }
   return d;
 }

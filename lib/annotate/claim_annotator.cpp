@@ -136,10 +136,16 @@ struct Ctx {
   std::vector<uint8_t> paren;     // inside ( ) or [ ]
   std::vector<uint8_t> named;     // inside an entity
   std::vector<uint8_t> excluded;  // cues here do not count for type and stance
+  SentenceMatches matches;        // every lexicon's matches in the sentence
+  std::vector<std::string_view> text;  // each token's word, typography folded
+  std::vector<TokenKind> kinds;
+  std::vector<std::string> keys;  // each token's word, typography folded and lowercased
 
   const Token& tok(int32_t k) const { return seg.tokens[static_cast<size_t>(k)]; }
-  std::string_view word(int32_t k) const { return words.Word(k); }
-  std::string key(int32_t k) const { return words.Key(k); }
+  std::string_view word(int32_t k) const { return text[static_cast<size_t>(k - lo)]; }
+  // The lexicons' words are ASCII, so ASCII lowercasing of the folded word
+  // is the key they are compared with.
+  const std::string& key(int32_t k) const { return keys[static_cast<size_t>(k - lo)]; }
   bool punct(int32_t k) const {
     TokenKind kind = tok(k).kind;
     return kind == TokenKind::kPunct || kind == TokenKind::kSymbol;
@@ -147,6 +153,14 @@ struct Ctx {
   uint8_t& at(std::vector<uint8_t>& v, int32_t k) const { return v[static_cast<size_t>(k - lo)]; }
   uint8_t at(const std::vector<uint8_t>& v, int32_t k) const {
     return v[static_cast<size_t>(k - lo)];
+  }
+  // Appends the matches of set `id` that start at token k and end by hi.
+  void Match(CueSetId id, int32_t k, int32_t hi, std::vector<PatternMatch>* out) const {
+    const std::vector<PatternMatch>& all = matches.of[id];
+    auto it = std::lower_bound(all.begin(), all.end(), k,
+                               [](const PatternMatch& m, int32_t b) { return m.begin < b; });
+    for (; it != all.end() && it->begin == k; ++it)
+      if (it->end <= hi) out->push_back(*it);
   }
   // The text of tokens [b, e) as written.
   std::string_view Text(int32_t b, int32_t e) const {
@@ -159,12 +173,26 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
             const ClaimEvidence& ev, const EvidenceIndex& ix, int32_t index) {
   const Sentence& s = seg.sentences[static_cast<size_t>(index)];
   Ctx c{doc, seg, words, ev, ix, ClaimLexicon::Get(), QuoteLexicon::Get(), index, s,
-        s.token_begin, s.token_end, {}, {}, {}, {}};
+        s.token_begin, s.token_end, {}, {}, {}, {}, {}, {}, {}, {}};
   size_t n = static_cast<size_t>(c.hi - c.lo);
   c.quoted.assign(n, 0);
   c.paren.assign(n, 0);
   c.named.assign(n, 0);
   c.excluded.assign(n, 0);
+  c.text.reserve(n);
+  c.kinds.reserve(n);
+  for (int32_t k = c.lo; k < c.hi; ++k) {
+    c.text.push_back(words.Word(k));
+    c.kinds.push_back(c.tok(k).kind);
+  }
+  c.matches = c.lex.MatchSentence(c.text, c.kinds, c.lo);
+  c.keys.reserve(n);
+  for (int32_t k = c.lo; k < c.hi; ++k) {
+    std::string w(c.word(k));
+    for (char& ch : w)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    c.keys.push_back(std::move(w));
+  }
   int depth = 0;
   for (int32_t k = c.lo; k < c.hi; ++k) {
     std::string_view w = c.word(k);
@@ -202,11 +230,7 @@ Ctx MakeCtx(const Document& doc, const Segmentation& seg, const TokenWords& word
 }
 
 // All matches of a pattern file within tokens [lo, hi).
-std::vector<PatternMatch> FindAll(const Ctx& c, const ClassedPatterns& p) {
-  std::vector<PatternMatch> out;
-  for (int32_t k = c.lo; k < c.hi; ++k) p.set.MatchAt(c.words, k, c.hi, &out);
-  return out;
-}
+const std::vector<PatternMatch>& FindAll(const Ctx& c, CueSetId id) { return c.matches.of[id]; }
 
 bool AnyExcluded(const Ctx& c, const PatternMatch& m) {
   for (int32_t k = m.begin; k < m.end; ++k)
@@ -230,7 +254,7 @@ bool OnlyFillers(const Ctx& c, int32_t k) {
       continue;
     }
     std::vector<PatternMatch> m;
-    f.set.MatchAt(c.words, k, c.hi, &m);
+    c.Match(kFormulae, k, c.hi, &m);
     bool filler = false;
     for (const PatternMatch& x : m) {
       if (f.kind(x.pattern) == "filler") {
@@ -274,7 +298,7 @@ NonClaimReason ReasonOfKind(std::string_view kind) {
 std::optional<ClaimCandidacy> FormulaAt(const Ctx& c, int32_t p) {
   const ClassedPatterns& f = c.lex.formulae;
   std::vector<PatternMatch> found;
-  f.set.MatchAt(c.words, p, c.hi, &found);
+  c.Match(kFormulae, p, c.hi, &found);
   // Longest first, so that "thank you" wins over a shorter reading.
   std::sort(found.begin(), found.end(),
             [](const PatternMatch& a, const PatternMatch& b) { return a.end > b.end; });
@@ -334,7 +358,7 @@ ClaimCandidacy Candidacy(const Ctx& c) {
   for (int guard = 0; guard < 4 && p < c.hi; ++guard) {
     if (std::optional<ClaimCandidacy> r = FormulaAt(c, p)) return *r;
     std::vector<PatternMatch> m;
-    f.set.MatchAt(c.words, p, c.hi, &m);
+    c.Match(kFormulae, p, c.hi, &m);
     int32_t next = p;
     for (const PatternMatch& x : m) {
       if (f.kind(x.pattern) == "connective") next = std::max(next, x.end);
@@ -358,7 +382,7 @@ ClaimCandidacy Candidacy(const Ctx& c) {
   }
   for (int32_t k = c.lo; k < c.hi; ++k) {
     std::vector<PatternMatch> m;
-    f.set.MatchAt(c.words, k, c.hi, &m);
+    c.Match(kFormulae, k, c.hi, &m);
     for (const PatternMatch& x : m) {
       if (f.extent(x.pattern) != "anywhere") continue;
       return {ReasonOfKind(f.kind(x.pattern)),
@@ -391,12 +415,12 @@ bool Skippable(const Ctx& c, int32_t k) {
   if (c.tok(k).kind == TokenKind::kPossessive)
     return k > c.lo && (c.ql.ClassOf(c.key(k - 1)) & kPron);
   if (c.punct(k)) return false;
-  std::string key = c.key(k);
+  const std::string& key = c.key(k);
   uint16_t cls = c.ql.ClassOf(key);
   if (cls & (kAux | kAdv)) return true;
   if (EndsWith(key, "ly") && key.size() > 4 && !IsCapitalized(c.word(k))) return true;
   std::vector<PatternMatch> m;
-  c.lex.attribution.set.MatchAt(c.words, k, k + 1, &m);
+  c.Match(kAttribution, k, k + 1, &m);
   for (const PatternMatch& x : m)
     if (c.lex.attribution.kind(x.pattern) == "skip") return true;
   return false;
@@ -417,7 +441,7 @@ Np PhraseBefore(const Ctx& c, int32_t v, bool skip) {
       begin = k--;
       continue;
     }
-    std::string key = c.key(k);
+    const std::string& key = c.key(k);
     uint16_t cls = c.ql.ClassOf(key);
     if (cls & kPron) {
       if (begin == k + 1) begin = k;  // a pronoun is a phrase on its own
@@ -488,12 +512,12 @@ void NameParty(const Ctx& c, const Np& np, Attribution* a, bool* person) {
   std::string_view written = c.Text(np.begin, np.end);
   int32_t b = np.begin;
   if (c.ql.ClassOf(c.key(b)) & kDet) {
-    std::string k = c.key(b);
+    const std::string& k = c.key(b);
     if (k == "the" || k == "a" || k == "an") ++b;
   }
   // Pronouns name whoever was last named.
   if (np.end - np.begin == 1) {
-    std::string k = c.key(np.begin);
+    const std::string& k = c.key(np.begin);
     if (k == "he" || k == "she") {
       if (const Entity* e = LastPersonBefore(c, c.tok(np.begin).bstart)) {
         a->source = e->canonical;
@@ -533,7 +557,7 @@ bool ReportsContent(const Ctx& c, int32_t e) {
     // term ("an association called “Aziz”").
     if (IsOpeningMark(w) || w == "\"") return k + 1 < c.hi && c.at(c.quoted, k + 1) == 1;
     if (w == ":") return true;
-    std::string key = c.key(k);
+    const std::string& key = c.key(k);
     // "wrote a thoughtful article": a written work reports its writer's claims
     // (the work nouns of lib/data/quotes/title_cues.txt).
     auto title = c.ql.titles.find(key);
@@ -554,10 +578,10 @@ bool NounReading(const Ctx& c, int32_t e) {
   if (e >= c.hi) return false;
   if (c.ql.ClassOf(c.key(e)) & kAux) return true;
   std::vector<PatternMatch> cues, mine;
-  c.ql.cues.MatchAt(c.words, e, c.hi, &cues);
+  c.Match(kQuoteCues, e, c.hi, &cues);
   for (const PatternMatch& x : cues)
     if (c.ql.cues.pattern(x.pattern).slot == CueSlot::kSubject) return true;
-  c.lex.attribution.set.MatchAt(c.words, e, c.hi, &mine);
+  c.Match(kAttribution, e, c.hi, &mine);
   for (const PatternMatch& x : mine) {
     const std::string& kind = c.lex.attribution.kind(x.pattern);
     if (kind == "say" || kind == "think") return true;
@@ -571,12 +595,12 @@ Subject ReadSubject(const Ctx& c, int32_t v, Np* np) {
   // A relative or subordinate clause does not frame the sentence:
   // "a report, which emphasized that", "the iceberg that Aliyev had described".
   if (np->begin > c.lo) {
-    std::string before = c.key(np->begin - 1);
+    const std::string& before = c.key(np->begin - 1);
     uint16_t cls = c.ql.ClassOf(before);
     if ((cls & (kRel | kConj)) && before != "and" && before != "but" && before != "or")
       return Subject::kNone;
   }
-  std::string first = c.key(np->begin);
+  const std::string& first = c.key(np->begin);
   if (c.ql.ClassOf(first) & kRel) return Subject::kNone;
   if (np->end - np->begin == 1) {
     if (FirstPerson(first)) return Subject::kAuthor;
@@ -606,7 +630,7 @@ Attribution Author(const Ctx& c, int32_t b, int32_t e, std::string_view why,
 
 bool PersonLike(const Ctx& c, const Np& np, bool person) {
   if (person) return true;
-  std::string last = c.key(np.end - 1);
+  const std::string& last = c.key(np.end - 1);
   auto it = c.lex.people.find(last);
   return it != c.lex.people.end() && it->second == "generic";
 }
@@ -739,13 +763,13 @@ Attribution FindSource(const Ctx& c, std::vector<std::string>* cue_line_cues) {
   for (int32_t k = c.lo; k < c.hi; ++k) {
     if (c.at(c.quoted, k) || c.at(c.paren, k)) continue;
     std::vector<PatternMatch> mine;
-    c.lex.attribution.set.MatchAt(c.words, k, c.hi, &mine);
+    c.Match(kAttribution, k, c.hi, &mine);
     for (const PatternMatch& m : mine) {
       if (c.lex.attribution.kind(m.pattern) == "skip") continue;
       if (std::optional<Attribution> a = ClaimFrame(c, m)) return *a;
     }
     std::vector<PatternMatch> cues;
-    c.ql.cues.MatchAt(c.words, k, c.hi, &cues);
+    c.Match(kQuoteCues, k, c.hi, &cues);
     for (const PatternMatch& m : cues) {
       if (std::optional<Attribution> a = QuoteCueFrame(c, m)) return *a;
     }
@@ -773,7 +797,7 @@ bool IsSuperlative(std::string_view key) {
 bool IsPredicatedRank(const Ctx& c, const FigureSpan& f) {
   int32_t t = TokenContaining(c.seg, c.s, f.bstart);
   if (t < 0) return false;
-  std::string key = c.key(t);
+  const std::string& key = c.key(t);
   size_t hyphen = key.find('-');
   bool superlative = (hyphen != std::string::npos && IsSuperlative(key.substr(hyphen + 1))) ||
                      (t + 1 < c.hi && IsSuperlative(c.key(t + 1)));
@@ -851,7 +875,7 @@ bool Predicative(const Ctx& c, int32_t b) {
 // verb or adjective) rather than a relative clause (after a noun).
 bool ComplementizerThat(const Ctx& c, int32_t k) {
   if (k <= c.lo) return true;
-  std::string prev = c.key(k - 1);
+  const std::string& prev = c.key(k - 1);
   if (c.ql.ClassOf(prev) & kAux) return true;
   if (OneOf(prev, {"clear", "true", "likely", "possible", "expected", "evident", "obvious",
                    "apparent", "so", "such", "given", "now", "believe", "believed", "think",
@@ -860,7 +884,7 @@ bool ComplementizerThat(const Ctx& c, int32_t k) {
                    "meant", "ensure", "ensured", "sure", "certain", ","}))
     return true;
   std::vector<PatternMatch> m;
-  c.ql.cues.MatchAt(c.words, k - 1, k, &m);
+  c.Match(kQuoteCues, k - 1, k, &m);
   return !m.empty();
 }
 
@@ -869,7 +893,7 @@ bool ComplementizerThat(const Ctx& c, int32_t k) {
 bool InRelativeClause(const Ctx& c, int32_t k) {
   for (int32_t j = k - 1; j >= c.lo && j >= k - 3; --j) {
     if (c.punct(j)) return false;
-    std::string key = c.key(j);
+    const std::string& key = c.key(j);
     if (OneOf(key, {"which", "who", "whom", "whose", "what", "where"})) return true;
     if (key == "that") return !ComplementizerThat(c, j);
   }
@@ -886,8 +910,9 @@ struct Types {
 };
 
 // Adds the cues of a pattern file; its `block` lines cancel the cues they cover.
-void AddPatternCues(const Ctx& c, const ClassedPatterns& p, ClaimType type, Types* out) {
-  std::vector<PatternMatch> found = FindAll(c, p);
+void AddPatternCues(const Ctx& c, const ClassedPatterns& p, CueSetId id, ClaimType type,
+                    Types* out) {
+  const std::vector<PatternMatch>& found = FindAll(c, id);
   std::vector<std::pair<int32_t, int32_t>> blocked;
   for (const PatternMatch& m : found) {
     if (p.kind(m.pattern) == "block") blocked.emplace_back(m.begin, m.end);
@@ -919,13 +944,13 @@ Types FindTypes(const Ctx& c) {
         t.Add(ClaimType::kStatistical, std::move(*cue));
     }
   }
-  AddPatternCues(c, c.lex.causal, ClaimType::kCausal, &t);
-  AddPatternCues(c, c.lex.predictive, ClaimType::kPredictive, &t);
-  AddPatternCues(c, c.lex.deontic, ClaimType::kNormative, &t);
+  AddPatternCues(c, c.lex.causal, kCausal, ClaimType::kCausal, &t);
+  AddPatternCues(c, c.lex.predictive, kPredictive, ClaimType::kPredictive, &t);
+  AddPatternCues(c, c.lex.deontic, kDeontic, ClaimType::kNormative, &t);
   // EVALUATIVE: one strong cue, or two weak ones, or a weak one predicated.
   int strong = 0, weak = 0;
   std::vector<TypeCue> eval;
-  for (const PatternMatch& m : FindAll(c, c.lex.evaluative)) {
+  for (const PatternMatch& m : FindAll(c, kEvaluative)) {
     if (AnyExcluded(c, m)) continue;
     bool in_name = false;
     for (int32_t k = m.begin; k < m.end; ++k) in_name |= c.at(c.named, k) != 0;
@@ -971,7 +996,7 @@ std::vector<uint8_t> LocalStanceTokens(const Ctx& c, std::vector<uint8_t>* befor
   std::vector<uint8_t> local(c.quoted.size(), 0);
   before_pivot->assign(c.quoted.size(), 0);
   for (int32_t k = c.lo; k < c.hi; ++k) {
-    std::string key = c.key(k);
+    const std::string& key = c.key(k);
     bool opens = k == c.lo || c.word(k - 1) == "," || c.word(k - 1) == "(" ||
                  c.word(k - 1) == "\u2014" || c.word(k - 1) == ";";
     bool concessive = OneOf(key, {"while", "although", "though", "whereas"}) ||
@@ -1011,14 +1036,14 @@ struct Stance {
 
 Stance FindStance(const Ctx& c) {
   std::vector<StanceCue> cues;
-  auto collect = [&](const ClassedPatterns& p, bool hedge) {
-    for (const PatternMatch& m : FindAll(c, p)) {
+  auto collect = [&](const ClassedPatterns& p, CueSetId id, bool hedge) {
+    for (const PatternMatch& m : FindAll(c, id)) {
       if (AnyExcluded(c, m)) continue;
       cues.push_back({m.begin, m.end, hedge, p.kind(m.pattern), p.set.pattern(m.pattern).source});
     }
   };
-  collect(c.lex.hedges, true);
-  collect(c.lex.boosters, false);
+  collect(c.lex.hedges, kHedges, true);
+  collect(c.lex.boosters, kBoosters, false);
   std::vector<uint8_t> before_pivot;
   std::vector<uint8_t> local = LocalStanceTokens(c, &before_pivot);
   const StanceCue* best = nullptr;

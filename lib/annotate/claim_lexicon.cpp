@@ -55,7 +55,128 @@ ClassedPatterns LoadClassed(std::string_view path, const std::set<std::string>& 
   return out;
 }
 
+// "said" -> "Said": the form a first word takes at a sentence start.
+std::string Capitalized(std::string_view w) {
+  std::string s(w);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+  return s;
+}
+
 }  // namespace
+
+const PatternSet& ClaimLexicon::Set(CueSetId id) const {
+  switch (id) {
+    case kHedges: return hedges.set;
+    case kBoosters: return boosters.set;
+    case kCausal: return causal.set;
+    case kPredictive: return predictive.set;
+    case kDeontic: return deontic.set;
+    case kEvaluative: return evaluative.set;
+    case kAttribution: return attribution.set;
+    case kFormulae: return formulae.set;
+    case kQuoteCues:
+    case kCueSetCount: break;
+  }
+  return QuoteLexicon::Get().cues;
+}
+
+namespace {
+
+// The words of one sentence, folded once: what PatternSet::Match reads
+// through TokenWords on every attempt.
+struct Words {
+  const std::vector<std::string_view>& text;  // typography folded, case kept
+  const std::vector<TokenKind>& kind;
+  int32_t lo = 0;
+  int32_t first = 0;  // the token a first word may be capitalized at (after an opening mark)
+};
+
+// Returns the token just past a match of elements [e, end) of p from token
+// k (sentence-relative), or -1: PatternSet::Match's rules, element by element.
+int32_t MatchFrom(const Words& w, const TokenPattern& p, size_t e, int32_t k, int32_t hi,
+                  PatternMatch* m) {
+  if (e == p.elements.size()) return k;
+  const PatternElement& el = p.elements[e];
+  auto word_at = [&](int32_t i) -> bool {
+    if (i >= hi) return false;
+    std::string_view t = w.text[static_cast<size_t>(i)];
+    for (const std::string& alt : el.words) {
+      if (t == alt) return true;
+      if (e == 0 && i <= w.first && !alt.empty() && alt[0] >= 'a' && alt[0] <= 'z' &&
+          t.size() == alt.size() && t[0] == alt[0] - 32 && t.substr(1) == std::string_view(alt).substr(1))
+        return true;
+    }
+    return false;
+  };
+  switch (el.kind) {
+    case PatternElement::kWords:
+      if (word_at(k)) {
+        int32_t r = MatchFrom(w, p, e + 1, k + 1, hi, m);
+        if (r >= 0) return r;
+      }
+      return el.optional ? MatchFrom(w, p, e + 1, k, hi, m) : -1;
+    case PatternElement::kNot:
+      if (k < hi && word_at(k)) return -1;
+      return MatchFrom(w, p, e + 1, k, hi, m);
+    case PatternElement::kPossessive: {
+      if (k >= hi || w.kind[static_cast<size_t>(k)] != TokenKind::kPossessive) return -1;
+      int32_t r = MatchFrom(w, p, e + 1, k + 1, hi, m);
+      if (r >= 0 && m->possessive < 0) m->possessive = k + w.lo;
+      return r;
+    }
+    case PatternElement::kGap:
+      if (el.optional) {
+        int32_t r = MatchFrom(w, p, e + 1, k, hi, m);
+        if (r >= 0) return r;
+      }
+      for (int32_t len = 1; len <= el.max_gap && k + len <= hi; ++len) {
+        TokenKind kind = w.kind[static_cast<size_t>(k + len - 1)];
+        if (kind == TokenKind::kPunct || kind == TokenKind::kSymbol) break;
+        int32_t r = MatchFrom(w, p, e + 1, k + len, hi, m);
+        if (r >= 0) {
+          if (m->gap_begin < 0) {
+            m->gap_begin = k + w.lo;
+            m->gap_end = k + len + w.lo;
+          }
+          return r;
+        }
+      }
+      return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+SentenceMatches ClaimLexicon::MatchSentence(const std::vector<std::string_view>& words,
+                                            const std::vector<TokenKind>& kinds,
+                                            int32_t lo) const {
+  SentenceMatches out;
+  Words w{words, kinds, lo, 0};
+  int32_t n = static_cast<int32_t>(words.size());
+  // TokenWords::StartsSentence: the first token, or the one after an opening mark.
+  w.first = n > 1 && w.kind[0] == TokenKind::kPunct ? 1 : 0;
+  for (int32_t k = 0; k < n; ++k) {
+    const std::vector<Candidate>* cands = &possessive_first_;
+    if (w.kind[static_cast<size_t>(k)] != TokenKind::kPossessive) {
+      std::string_view t = w.text[static_cast<size_t>(k)];
+      auto it = first_words_.find(t);
+      if (it == first_words_.end()) continue;
+      cands = &it->second;
+    }
+    for (const Candidate& c : *cands) {
+      PatternMatch m;
+      m.pattern = c.pattern;
+      m.begin = k + w.lo;
+      int32_t end = MatchFrom(w, Set(c.set).pattern(c.pattern), 0, k, n, &m);
+      if (end > k) {
+        m.end = end + w.lo;
+        out.of[c.set].push_back(m);
+      }
+    }
+  }
+  return out;
+}
 
 const ClaimLexicon& ClaimLexicon::Get() {
   static const ClaimLexicon kLexicon = [] {
@@ -85,6 +206,24 @@ const ClaimLexicon& ClaimLexicon::Get() {
         continue;
       }
       lex.people[std::string(cols[0])] = std::string(cols[1]);
+    }
+    // Every set's patterns by their first word, in set and file order.
+    for (int id = 0; id < kCueSetCount; ++id) {
+      const PatternSet& set = lex.Set(static_cast<CueSetId>(id));
+      for (int i = 0; i < set.size(); ++i) {
+        Candidate cand{static_cast<CueSetId>(id), i};
+        const PatternElement& first = set.pattern(i).elements.front();
+        if (first.kind == PatternElement::kPossessive) {
+          lex.possessive_first_.push_back(cand);
+          continue;
+        }
+        std::set<std::string> keys;
+        for (const std::string& w : first.words) {
+          keys.insert(w);
+          keys.insert(Capitalized(w));
+        }
+        for (const std::string& k : keys) lex.first_words_[k].push_back(cand);
+      }
     }
     return lex;
   }();

@@ -44,6 +44,7 @@ Record DocumentRecord(const Document& doc, const TagOptions& options) {
   if (options.dates) annotators.push_back(Value("dates"));
   if (options.figures) annotators.push_back(Value("figures"));
   if (options.quotes) annotators.push_back(Value("quotes"));
+  if (options.claims) annotators.push_back(Value("claims"));
   opts.emplace_back("annotators", Value(std::move(annotators)));
   if (options.dates) {
     opts.emplace_back("date_order",
@@ -71,16 +72,19 @@ Result<void> SkipAnnotators(std::string_view list, TagOptions* options) {
       options->figures = false;
     } else if (name == "quotes") {
       options->quotes = false;
+    } else if (name == "claims") {
+      options->claims = false;
     } else {
       return MakeError(ErrorCode::kUsage, "unknown annotator '" + std::string(name) +
-                                              "' (annotators: entities, dates, figures, quotes)");
+                                              "' (annotators: entities, dates, figures, quotes, claims)");
     }
   }
   return {};
 }
 
 const std::vector<std::string>& AnnotatorNames() {
-  static const std::vector<std::string> kNames = {"entities", "dates", "figures", "quotes"};
+  static const std::vector<std::string> kNames = {"entities", "dates", "figures", "quotes",
+                                                     "claims"};
   return kNames;
 }
 
@@ -168,6 +172,29 @@ Record QuoteRecord(const Document& doc, const QuoteSpan& q, size_t id, bool byte
   return r;
 }
 
+Record ClaimRecord(const Document& doc, const Segmentation& seg, const ClaimSpan& c, size_t id,
+                   bool bytes, Array evidence) {
+  const Sentence& s = seg.sentences[static_cast<size_t>(c.sentence)];
+  Record r;
+  r.fields().reserve(16);
+  r.Add("kind", "claim").Add("doc", doc.path()).Add("id", "c" + std::to_string(id + 1));
+  r.Add("sentence", SentenceId(static_cast<size_t>(c.sentence)));
+  r.Add("label", ClaimTypeName(c.label)).Add("start", s.start).Add("end", s.end);
+  if (bytes) r.Add("bstart", s.bstart).Add("bend", s.bend);
+  r.Add("text", std::string_view(doc.text()).substr(s.bstart, s.bend - s.bstart));
+  Array types;
+  for (ClaimType t : c.types) types.push_back(Value(ClaimTypeName(t)));
+  r.Add("types", Value(std::move(types)));
+  r.Add("stance", c.stance).Add("source", c.source);
+  if (c.source_text) r.Add("source_text", *c.source_text);
+  Array cues;
+  for (const std::string& cue : c.cues) cues.push_back(Value(cue));
+  r.Add("cues", Value(std::move(cues)));
+  r.Add("evidence", Value(std::move(evidence)));
+  r.Add("rule", c.rule);
+  return r;
+}
+
 Record UnpairedRecord(const Document& doc, const UnpairedMark& m, int32_t sentence) {
   Record r;
   r.Add("kind", "unpaired").Add("doc", doc.path());
@@ -230,6 +257,19 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     }
     quotes_ = quote_annotator_.Annotate(doc, seg_, names);
   }
+  claims_.clear();
+  if (options_.claims) {
+    ClaimEvidence evidence;
+    evidence.entities = &ents_;
+    evidence.figures = &figures_;
+    evidence.dates = &dates_;
+    evidence.quotes = &quotes_.quotes;
+    claims_ = claim_annotator_.Annotate(doc, seg_, evidence);
+  }
+  // A claim's evidence: the quotations over its sentence, by sentence.
+  std::vector<std::vector<size_t>> quotes_in(seg_.sentences.size());
+  for (size_t q = 0; q < quotes_.quotes.size(); ++q)
+    for (int32_t si : quotes_.quotes[q].sentences) quotes_in[static_cast<size_t>(si)].push_back(q);
   // Unpaired marks go with the sentence they fall in.
   std::vector<int32_t> unpaired_sentence;
   for (const UnpairedMark& m : quotes_.unpaired) {
@@ -244,7 +284,8 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
                                     {"rule", Value(date_annotator_.anchor().rule)}}));
   }
   emit(std::move(head));
-  size_t next_entity = 0, next_date = 0, next_figure = 0, next_quote = 0, next_unpaired = 0;
+  size_t next_entity = 0, next_date = 0, next_figure = 0, next_quote = 0, next_unpaired = 0,
+         next_claim = 0;
   const std::string& text = doc.text();
   for (size_t i = 0; i < seg_.sentences.size(); ++i) {
     const Sentence& s = seg_.sentences[i];
@@ -269,6 +310,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     emit(std::move(r));
     // Each sentence is followed by the spans that start in it.
     const auto in = [i](int32_t sentence) { return sentence == static_cast<int32_t>(i); };
+    size_t entities_from = next_entity, dates_from = next_date, figures_from = next_figure;
     for (; next_entity < ents_.size() && in(ents_[next_entity].sentence); ++next_entity)
       emit(EntityRecord(doc, ents_[next_entity], next_entity, options_.bytes));
     for (; next_date < dates_.size() && in(dates_[next_date].sentence); ++next_date)
@@ -283,6 +325,21 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     for (; next_unpaired < unpaired_sentence.size() && in(unpaired_sentence[next_unpaired]);
          ++next_unpaired)
       emit(UnpairedRecord(doc, quotes_.unpaired[next_unpaired], unpaired_sentence[next_unpaired]));
+    if (next_claim < claims_.size() && in(claims_[next_claim].sentence)) {
+      // TAGSET §5: the ids of the entity, date, figure and quote records
+      // that overlap the sentence.
+      Array evidence;
+      for (size_t k = entities_from; k < next_entity; ++k)
+        evidence.push_back(Value("e" + std::to_string(k + 1)));
+      for (size_t k = dates_from; k < next_date; ++k)
+        evidence.push_back(Value("d" + std::to_string(k + 1)));
+      for (size_t k = figures_from; k < next_figure; ++k)
+        evidence.push_back(Value("f" + std::to_string(k + 1)));
+      for (size_t q : quotes_in[i]) evidence.push_back(Value("q" + std::to_string(q + 1)));
+      emit(ClaimRecord(doc, seg_, claims_[next_claim], next_claim, options_.bytes,
+                       std::move(evidence)));
+      ++next_claim;
+    }
   }
 }
 

@@ -72,6 +72,28 @@ std::vector<std::string> QuoteColumns(const QuoteReportOptions& options);
 /// or the words that name it, case and typography folded.
 std::vector<Record> QuoteRows(const std::vector<Record>& records, const QuoteReportOptions& options);
 
+/// Options of the claims report.
+struct ClaimReportOptions {
+  std::vector<std::string> types;     // keep claims with one of these types
+  std::vector<std::string> stances;   // keep these stances
+  std::string source;                 // "author", "attributed", or a name
+  bool dedupe = false;                // skip sentences that repeat an earlier one
+  bool explain = false;               // add the rule column
+};
+
+/// Returns the columns of the claims report: doc, sentence, start, end,
+/// label, types, stance, source, cues, evidence, text (and rule).
+std::vector<std::string> ClaimColumns(const ClaimReportOptions& options);
+/// Returns the claims-report rows for the claim records among `records`.
+std::vector<Record> ClaimRows(const std::vector<Record>& records, const ClaimReportOptions& options);
+
+/// Returns the columns of the claims summary.
+std::vector<std::string> ClaimSummaryColumns();
+/// Returns one row per document: claims counted by type, stance and
+/// source, and the share backed by a figure or a quotation.
+std::vector<Record> ClaimSummaryRows(const std::vector<Record>& records,
+                                     const ClaimReportOptions& options);
+
 }  // namespace relscan
 
 #endif  // RELSCAN_REPORT_H_

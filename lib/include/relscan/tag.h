@@ -16,6 +16,7 @@
 
 #include <map>
 
+#include "relscan/claim.h"
 #include "relscan/date.h"
 #include "relscan/document.h"
 #include "relscan/entity.h"
@@ -36,6 +37,7 @@ struct TagOptions {
   bool dates = true;    // run the date annotator
   bool figures = true;  // run the figure annotator
   bool quotes = true;   // run the quote annotator
+  bool claims = true;   // run the claim annotator
   /// The gazetteer entities are looked up in (built-in plus --gazetteer).
   std::shared_ptr<const Gazetteer> gazetteer = Gazetteer::BuiltIn();
   /// Date options; `dates.anchor` applies to every document without an
@@ -77,6 +79,8 @@ class Tagger {
   const std::vector<FigureSpan>& figures() const { return figures_; }
   /// Returns the quotations of the last document tagged.
   const QuoteResult& quotes() const { return quotes_; }
+  /// Returns the claims of the last document tagged.
+  const std::vector<ClaimSpan>& claims() const { return claims_; }
   const TagOptions& options() const { return options_; }
 
  private:
@@ -86,11 +90,13 @@ class Tagger {
   DateAnnotator date_annotator_;
   FigureAnnotator figure_annotator_;
   QuoteAnnotator quote_annotator_;
+  ClaimAnnotator claim_annotator_;
   Segmentation seg_;
   std::vector<Entity> ents_;
   std::vector<DateSpan> dates_;
   std::vector<FigureSpan> figures_;
   QuoteResult quotes_;
+  std::vector<ClaimSpan> claims_;
 };
 
 /// Builds the document record (provenance) for a document.
@@ -109,6 +115,10 @@ Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
 Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool bytes);
 /// Builds the stream record of a quotation; id is 0-based.
 Record QuoteRecord(const Document& doc, const QuoteSpan& q, size_t id, bool bytes);
+/// Builds the stream record of a claim; id is 0-based; `evidence` lists the
+/// ids of the records that overlap its sentence.
+Record ClaimRecord(const Document& doc, const Segmentation& seg, const ClaimSpan& c, size_t id,
+                   bool bytes, Array evidence);
 /// Builds the record of a quote mark left unpaired (kind "unpaired").
 Record UnpairedRecord(const Document& doc, const UnpairedMark& m, int32_t sentence);
 /// Returns an exact decimal ("4850000000", "0.9") as a JSON number value.

@@ -848,10 +848,13 @@ std::optional<TypeCue> StatisticalFigure(const Ctx& c, const FigureSpan& f) {
     }
   }
   if (why.empty()) return std::nullopt;
-  int64_t b = f.bstart;
+  int64_t b = f.bstart, e = f.bend;
   if (std::optional<SpanModifier> m = ModifierBefore(c.doc, c.seg, c.s, f.bstart)) b = m->bstart;
+  // A rank's cue is its whole compound ("second-largest"), not the ordinal.
+  if (int32_t t = TokenContaining(c.seg, c.s, f.bstart); t >= 0 && f.label == FigureLabel::kOrdinal)
+    e = std::max<int64_t>(e, c.tok(t).bend);
   TypeCue cue;
-  cue.text = std::string(c.doc.text().substr(b, f.bend - b));
+  cue.text = std::string(c.doc.text().substr(b, e - b));
   cue.rule = fmt::format("STATISTICAL: {} {} '{}' ({})", why, FigureLabelName(f.label), cue.text,
                          f.rule);
   return cue;
@@ -925,6 +928,12 @@ void AddPatternCues(const Ctx& c, const ClassedPatterns& p, CueSetId id, ClaimTy
     bool is_blocked = false;
     for (const auto& [b, e] : blocked)
       if (m.begin >= b && m.end <= e) is_blocked = true;
+    // "cause" inside "cause of": the longer cue names the decision.
+    for (const PatternMatch& o : found) {
+      if (&o != &m && p.kind(o.pattern) != "block" && o.begin <= m.begin && o.end >= m.end &&
+          o.end - o.begin > m.end - m.begin)
+        is_blocked = true;
+    }
     if (is_blocked) continue;
     TypeCue cue;
     cue.text = std::string(c.Text(m.begin, m.end));
@@ -1047,31 +1056,53 @@ Stance FindStance(const Ctx& c) {
   std::vector<uint8_t> before_pivot;
   std::vector<uint8_t> local = LocalStanceTokens(c, &before_pivot);
   const StanceCue* best = nullptr;
+  std::string set_aside;  // the first local cue, for --explain
+  auto local_cue = [&](const StanceCue& x, std::string_view why) {
+    if (set_aside.empty())
+      set_aside = fmt::format("; '{}' is local ({})", c.Text(x.begin, x.end), why);
+  };
   for (const StanceCue& x : cues) {
     int32_t k = x.begin;
-    if (c.at(c.paren, k) || c.at(local, k)) continue;
-    if (x.kind != "frame" && c.at(before_pivot, k)) continue;
-    if (x.kind == "modal" && InRelativeClause(c, k)) continue;
+    if (c.at(c.paren, k)) {
+      local_cue(x, "in parentheses");
+      continue;
+    }
+    if (c.at(local, k)) {
+      local_cue(x, "in a concessive clause");
+      continue;
+    }
+    if (x.kind != "frame" && c.at(before_pivot, k)) {
+      local_cue(x, "before a contrastive pivot");
+      continue;
+    }
+    if (x.kind == "modal" && InRelativeClause(c, k)) {
+      local_cue(x, "in a relative clause");
+      continue;
+    }
     if (x.kind == "adverb" && x.end - x.begin == 1) {
       std::string next = x.end < c.hi ? c.key(x.end) : "";
       std::string prev = k > c.lo ? c.key(k - 1) : "";
       bool adverb_next = EndsWith(next, "ly") && next.size() > 3;
       if (adverb_next || OneOf(next, {"even", "not", "also", "more", "less", "too"}) ||
-          OneOf(prev, {"and", "or", "including"}))
-        continue;  // "perhaps ironically", "and perhaps even desalination"
+          OneOf(prev, {"and", "or", "including"})) {
+        local_cue(x, "modifies one phrase");  // "perhaps ironically", "perhaps even"
+        continue;
+      }
     }
     if (x.kind == "manner" && k > c.lo && !c.punct(k - 1)) {
       // "understood this interest clearly for quite a while": manner, not
       // stance; "Clearly, …" and "clearly represented" are stance.
       if (x.end >= c.hi || c.punct(x.end) ||
-          (c.ql.ClassOf(c.key(x.end)) & (kPrep | kDet | kConj | kRel)))
+          (c.ql.ClassOf(c.key(x.end)) & (kPrep | kDet | kConj | kRel))) {
+        local_cue(x, "a manner adverb");
         continue;
+      }
     }
     if (!best || x.begin < best->begin || (x.begin == best->begin && x.end > best->end)) best = &x;
   }
   Stance st;
   if (!best) {
-    st.rule = "stance plain: no hedge or booster over the claim";
+    st.rule = "stance plain: no hedge or booster over the claim" + set_aside;
     return st;
   }
   st.value = best->hedge ? "hedged" : "certain";

@@ -27,6 +27,10 @@ struct Floor {
 // a score, so that the floor follows.
 const Floor kFloors[] = {
     {"iceberg-melted.claims.jsonl", "sentence", "*", "strict", "", 1.000},
+    {"iceberg-melted.claims.jsonl", "claim", "*", "strict", "", 1.000},
+    {"iceberg-melted.claims.jsonl", "claim", "*", "attr", "label", 0.914},
+    {"iceberg-melted.claims.jsonl", "claim", "*", "attr", "stance", 1.000},
+    {"iceberg-melted.claims.jsonl", "claim", "*", "attr", "source", 1.000},
     {"iceberg-melted.jsonl", "entity", "*", "strict", "", 0.986},
     {"iceberg-melted.jsonl", "entity", "GPE", "strict", "", 0.997},
     {"iceberg-melted.jsonl", "entity", "NORP", "strict", "", 1.000},

@@ -76,7 +76,7 @@ TEST_CASE("cli json: the tagged stream's records agree with the text") {
   std::ifstream f(kFixture, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(bytes);
-  std::vector<Record> records = Lines(Run("tag --skip entities,dates,figures,quotes --tokens " + kFixture));
+  std::vector<Record> records = Lines(Run("tag --skip entities,dates,figures,quotes,claims --tokens " + kFixture));
   REQUIRE(records.size() == 7);
   const Record& doc = records[0];
   CHECK(doc.fields()[0].first == "kind");

@@ -33,7 +33,7 @@ ExitCode RunDates(Invocation& inv) {
       throw UsageError{"--sort must be 'position' or 'value', not '" + key + "'"};
     }
   }
-  config.tag.figures = false;  // dates need entities (names) and dates only
+  OnlyAnnotators({"dates"}, &config.tag);
   return RunReport(inv, config, DateColumns(options), [options](const std::vector<Record>& r) {
     return DateRows(r, options);
   });

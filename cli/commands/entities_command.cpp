@@ -25,7 +25,7 @@ po::options_description EntitiesOptions() {
 
 ExitCode RunEntities(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
-  config.tag.dates = config.tag.figures = false;  // entities need no other annotator
+  OnlyAnnotators({"entities"}, &config.tag);
   config.inputs = inv.args;
   EntityReportOptions options;
   options.mentions = inv.vm["mentions"].as<bool>();

@@ -22,6 +22,8 @@ po::options_description FiguresOptions() {
 ExitCode RunFigures(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
   config.inputs = inv.args;
+  // Dates and names are closed to the figure rules, so both run first.
+  OnlyAnnotators({"entities", "dates", "figures"}, &config.tag);
   SpanReportOptions options;
   options.labels =
       CheckedLabels(inv.vm, {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"});

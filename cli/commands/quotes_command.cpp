@@ -24,7 +24,7 @@ po::options_description QuotesOptions() {
 
 ExitCode RunQuotes(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
-  config.tag.dates = config.tag.figures = false;  // speakers need entities only
+  OnlyAnnotators({"entities", "quotes"}, &config.tag);  // speakers need entities
   config.inputs = inv.args;
   QuoteReportOptions options;
   options.explain = inv.vm["explain"].as<bool>();

@@ -15,7 +15,7 @@ po::options_description SentencesOptions() {
 
 ExitCode RunSentences(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
-  config.tag.entities = false;  // sentences need no annotator
+  OnlyAnnotators({}, &config.tag);  // sentences need no annotator
   config.inputs = inv.args;
   return RunReport(inv, config, SentenceColumns(), [](const std::vector<Record>& records) {
     std::vector<Record> rows;

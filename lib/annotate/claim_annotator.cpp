@@ -364,14 +364,15 @@ ClaimCandidacy Candidacy(const Ctx& c) {
       if (f.kind(x.pattern) == "connective") next = std::max(next, x.end);
     }
     if (next == p) {
-      // A vocative: up to four capitalized words, or brackets, then a comma.
+      // A vocative: capitalized words or brackets, joined by "and", then a
+      // comma ("[Senior official] and [senior official], I'll hand it over").
       int32_t k = p;
       int depth = 0;
-      while (k < c.hi && k - p < 8) {
+      while (k < c.hi && k - p < 12) {
         std::string_view w = c.word(k);
         if (w == "[") ++depth;
         else if (w == "]") --depth;
-        else if (depth == 0 && !IsCapitalized(w)) break;
+        else if (depth == 0 && !IsCapitalized(w) && !(w == "and" && k > p)) break;
         ++k;
       }
       if (k > p && k < c.hi && c.word(k) == "," && depth == 0) next = k;
@@ -1040,7 +1041,8 @@ std::vector<uint8_t> LocalStanceTokens(const Ctx& c, std::vector<uint8_t>* befor
 
 struct Stance {
   std::string value = "plain";
-  std::string cue, rule;
+  std::string cue;  // the deciding cue, or the local one that left the claim plain
+  std::string rule;
 };
 
 Stance FindStance(const Ctx& c) {
@@ -1056,10 +1058,11 @@ Stance FindStance(const Ctx& c) {
   std::vector<uint8_t> before_pivot;
   std::vector<uint8_t> local = LocalStanceTokens(c, &before_pivot);
   const StanceCue* best = nullptr;
-  std::string set_aside;  // the first local cue, for --explain
+  std::string set_aside, set_aside_cue;  // the first local cue, for --explain
   auto local_cue = [&](const StanceCue& x, std::string_view why) {
-    if (set_aside.empty())
-      set_aside = fmt::format("; '{}' is local ({})", c.Text(x.begin, x.end), why);
+    if (!set_aside.empty()) return;
+    set_aside_cue = std::string(c.Text(x.begin, x.end));
+    set_aside = fmt::format("; '{}' is local ({})", set_aside_cue, why);
   };
   for (const StanceCue& x : cues) {
     int32_t k = x.begin;
@@ -1103,6 +1106,7 @@ Stance FindStance(const Ctx& c) {
   Stance st;
   if (!best) {
     st.rule = "stance plain: no hedge or booster over the claim" + set_aside;
+    st.cue = set_aside_cue;
     return st;
   }
   st.value = best->hedge ? "hedged" : "certain";

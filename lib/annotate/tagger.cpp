@@ -82,6 +82,18 @@ Result<void> SkipAnnotators(std::string_view list, TagOptions* options) {
   return {};
 }
 
+void OnlyAnnotators(std::initializer_list<std::string_view> names, TagOptions* options) {
+  auto wanted = [&](std::string_view n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  // A report switches annotators off, never back on against --skip.
+  options->entities = options->entities && wanted("entities");
+  options->dates = options->dates && wanted("dates");
+  options->figures = options->figures && wanted("figures");
+  options->quotes = options->quotes && wanted("quotes");
+  options->claims = options->claims && wanted("claims");
+}
+
 const std::vector<std::string>& AnnotatorNames() {
   static const std::vector<std::string> kNames = {"entities", "dates", "figures", "quotes",
                                                      "claims"};

@@ -333,6 +333,9 @@ TEST_CASE("claims: non-claims") {
       {"Without objection, so ordered.", "not a claim: procedural"},
       {"With that, I'll turn it over to the ambassador.", "not a claim: procedural"},
       {"Next question.", "not a claim: procedural"},
+      {"[Senior official] and [senior official], I'll hand it over to you.",
+       "not a claim: procedural"},
+      {"And I'll leave you with my colleague from the Treasury.", "not a claim: procedural"},
       {"And finally.", "not a claim: transition"},
       {"Let me explain.", "not a claim: transition"},
       // Look-alikes that are claims.

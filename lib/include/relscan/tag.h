@@ -11,6 +11,7 @@
 #define RELSCAN_TAG_H_
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct TagOptions {
   DateOptions date_options;
   std::shared_ptr<const std::map<std::string, std::string>> anchors;
 };
+
+/// Runs only the named annotators (and none of the others); a report asks
+/// for what it reads.
+void OnlyAnnotators(std::initializer_list<std::string_view> names, TagOptions* options);
 
 /// Returns the names of the annotators that can be switched off.
 const std::vector<std::string>& AnnotatorNames();

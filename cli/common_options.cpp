@@ -68,16 +68,18 @@ std::vector<std::string> SplitList(const std::string& value) {
 }
 
 std::vector<std::string> CheckedLabels(const po::variables_map& vm,
-                                       const std::vector<std::string>& known) {
+                                       const std::vector<std::string>& known,
+                                       const std::string& option) {
   std::vector<std::string> labels;
-  if (!vm.count("label")) return labels;
-  std::string value = vm["label"].as<std::string>();
+  if (!vm.count(option)) return labels;
+  std::string value = vm[option].as<std::string>();
   for (char& ch : value) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   for (const std::string& l : SplitList(value)) {
     if (std::find(known.begin(), known.end(), l) == known.end()) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw UsageError{"--label: unknown label '" + l + "' (" + list + ")"};
+      throw UsageError{"--" + option + ": unknown " + (option == "label" ? "label" : option) +
+                       " '" + l + "' (" + list + ")"};
     }
     labels.push_back(l);
   }

@@ -57,7 +57,8 @@ std::vector<std::string> SplitList(const std::string& value);
 /// Returns the --label list, uppercased and checked against the known
 /// labels; throws UsageError naming an unknown one.
 std::vector<std::string> CheckedLabels(const po::variables_map& vm,
-                                       const std::vector<std::string>& known);
+                                       const std::vector<std::string>& known,
+                                       const std::string& option = "label");
 
 }  // namespace relscan::cli
 

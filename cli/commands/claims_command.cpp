@@ -33,20 +33,19 @@ ExitCode RunClaims(Invocation& inv) {
   CommonConfig config = ResolveCommon(inv.vm, Format::kTsv, true);
   config.inputs = inv.args;
   ClaimReportOptions options;
-  if (inv.vm.count("type")) {
-    po::variables_map labels;
-    labels.emplace("label", inv.vm["type"]);
-    options.types = CheckedLabels(
-        labels, {"STATISTICAL", "CAUSAL", "PREDICTIVE", "NORMATIVE", "EVALUATIVE", "FACTUAL"});
+  options.types = CheckedLabels(
+      inv.vm, {"STATISTICAL", "CAUSAL", "PREDICTIVE", "NORMATIVE", "EVALUATIVE", "FACTUAL"},
+      "type");
+  for (std::string s : CheckedLabels(inv.vm, {"PLAIN", "HEDGED", "CERTAIN"}, "stance")) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    options.stances.push_back(s);
   }
-  if (inv.vm.count("stance")) {
-    for (const std::string& s : SplitList(inv.vm["stance"].as<std::string>())) {
-      if (s != "plain" && s != "hedged" && s != "certain")
-        throw UsageError{"--stance: unknown stance '" + s + "' (plain, hedged, certain)"};
-      options.stances.push_back(s);
-    }
+  if (inv.vm.count("source")) {
+    options.source = inv.vm["source"].as<std::string>();
+    std::string lower = options.source;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower == "author" || lower == "attributed") options.source = lower;
   }
-  if (inv.vm.count("source")) options.source = inv.vm["source"].as<std::string>();
   options.dedupe = inv.vm["dedupe"].as<bool>();
   options.explain = inv.vm["explain"].as<bool>();
   if (inv.vm["summary"].as<bool>()) {

@@ -143,10 +143,14 @@ Config Resolve(Invocation& inv) {
 // Each worker thread compiles the query once.
 ConcordanceMatcher& ThreadMatcher(const ConcordanceOptions& q) {
   thread_local std::unique_ptr<ConcordanceMatcher> matcher;
-  thread_local const ConcordanceOptions* owner = nullptr;
-  if (!matcher || owner != &q) {
-    matcher = ConcordanceMatcher::Create(q).value();
-    owner = &q;
+  thread_local std::string matcher_key;
+  std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
+                                static_cast<int>(q.kind), q.query, q.case_sensitive, q.label,
+                                q.entity, static_cast<int>(q.context), q.width, q.words, q.dedupe,
+                                q.keep_tokens);
+  if (!matcher || matcher_key != key) {
+    matcher = ConcordanceMatcher::Create(q).value();  // checked in Resolve
+    matcher_key = std::move(key);
   }
   return *matcher;
 }
@@ -159,7 +163,10 @@ ExitCode RunConcordance(Invocation& inv) {
   const std::vector<std::string>& columns = ConcordanceColumns();
   writer->Begin(columns);
   bool hold = c.sorted || c.sample >= 0;  // lines wait for the whole batch
-  bool render = !hold && RendersPerRecord(c.common.format);
+  // One input, or one job: RunBatch calls work and deliver in turn on this
+  // thread, so lines go straight to the writer as they are found.
+  bool direct = !hold && (inputs.size() <= 1 || c.common.jobs <= 1);
+  bool render = !hold && !direct && RendersPerRecord(c.common.format);
   bool entities = c.query.kind == QueryKind::kEntity;
   std::vector<ConcordanceLine> held;
   LineSampler sampler(c.sample < 0 ? 0 : static_cast<size_t>(c.sample), c.seed);
@@ -170,6 +177,12 @@ ExitCode RunConcordance(Invocation& inv) {
         std::vector<ConcordanceLine> lines;
         ReportInput in = LoadReportInput(path, c.common, entities, false, out);
         ConcordanceMatcher& matcher = ThreadMatcher(c.query);
+        if (direct) {
+          for (const ReportDocument& d : in.docs) {
+            matcher.Find(d, [&](ConcordanceLine&& l) { writer->Write(ConcordanceRow(std::move(l))); });
+          }
+          return lines;
+        }
         if (!render) {
           for (const ReportDocument& d : in.docs) matcher.Find(d, &lines);
           return lines;

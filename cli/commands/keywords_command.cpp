@@ -6,7 +6,6 @@
 #include "../command.h"
 #include "../common_options.h"
 #include "../output.h"
-#include "relscan/data.h"
 #include "relscan/document.h"
 #include "relscan/keywords.h"
 #include "report_inputs.h"
@@ -157,10 +156,11 @@ Config Resolve(Invocation& inv) {
 // Each worker thread counts with its own counter (it holds a stemmer).
 ItemCounter& ThreadCounter(const CountOptions& options) {
   thread_local std::unique_ptr<ItemCounter> counter;
-  thread_local const CountOptions* owner = nullptr;
-  if (!counter || owner != &options) {
+  thread_local std::string counter_key;
+  std::string key = CountOptionsText(options);
+  if (!counter || counter_key != key) {
     counter = std::make_unique<ItemCounter>(options);
-    owner = &options;
+    counter_key = std::move(key);
   }
   return *counter;
 }

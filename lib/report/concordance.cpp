@@ -71,34 +71,35 @@ inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
 // Returns text with every run of whitespace as one space.
 std::string Collapse(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  out.resize(text.size());
+  char* o = out.data();
+  size_t k = 0;
   bool space = false;
   const char* p = text.data();
   for (int64_t i = 0, n = static_cast<int64_t>(text.size()); i < n;) {
-    // Runs of ASCII text that is not whitespace are copied whole.
-    int64_t j = i;
-    while (j < n) {
-      unsigned char b = static_cast<unsigned char>(p[j]);
-      if (b >= 0x80 || IsAsciiSpace(b)) break;
-      ++j;
-    }
-    if (j > i) {
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.append(p + i, j - i);
-      i = j;
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {  // ASCII needs no decoding
+      if (IsAsciiSpace(b)) {
+        space = true;
+      } else {
+        if (space && k > 0) o[k++] = ' ';
+        space = false;
+        o[k++] = static_cast<char>(b);
+      }
+      ++i;
       continue;
     }
     int64_t next;
     if (IsSpaceAt(text, i, &next)) {
       space = true;
     } else {
-      if (space && !out.empty()) out.push_back(' ');
+      if (space && k > 0) o[k++] = ' ';
       space = false;
-      out.append(p + i, next - i);
+      for (int64_t j = i; j < next; ++j) o[k++] = p[j];
     }
     i = next;
   }
+  out.resize(k);
   return out;
 }
 

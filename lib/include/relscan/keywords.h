@@ -133,8 +133,8 @@ Result<CountTable> ParseCountTable(std::string_view bytes, const std::string& pa
 class StopList {
  public:
   StopList() = default;
-  /// Parses one word a line ('#' starts a comment) into the items' form;
-  /// stems need a stemmer.
+  /// Parses one word a line ('#' starts a comment) into the items' form
+  /// (folded, or the stems of the folded words).
   static StopList Parse(std::string_view contents, ItemForm form);
   /// Returns the built-in English list (data/stopwords/english.txt).
   static StopList BuiltIn(ItemForm form);

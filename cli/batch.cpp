@@ -172,17 +172,25 @@ void RunBatch(const std::vector<std::string>& inputs, int jobs,
   stop_all();
 }
 
+bool ReadInput(const std::string& path, DocOutput* out, std::string* bytes) {
+  Result<std::string> read = ReadFileBytes(path);
+  if (!read) {
+    Error e = read.error();
+    e.path = path == "-" ? "<stdin>" : path;
+    out->errors.push_back(std::move(e));
+    return false;
+  }
+  *bytes = std::move(*read);
+  out->bytes = static_cast<int64_t>(bytes->size());
+  return true;
+}
+
 void LoadRecords(const std::string& path, const CommonConfig& config,
                  const std::function<void(Record&&)>& emit, DocOutput* out) {
   std::string name = path == "-" ? "<stdin>" : path;
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes) {
-    Error e = bytes.error();
-    e.path = name;
-    out->errors.push_back(std::move(e));
-    return;
-  }
-  out->bytes = static_cast<int64_t>(bytes->size());
+  std::string input;
+  if (!ReadInput(path, out, &input)) return;
+  std::string* bytes = &input;
   bool stream = config.input == InputMode::kStream ||
                 (config.input == InputMode::kAuto && LooksLikeStream(*bytes));
   if (stream) {

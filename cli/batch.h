@@ -60,6 +60,11 @@ void RunBatch(const std::vector<std::string>& inputs, int jobs,
 /// Errors go to out->errors, and out->bytes gets the input's size.
 void LoadRecords(const std::string& path, const CommonConfig& config,
                  const std::function<void(Record&&)>& emit, DocOutput* out);
+/// Reads one input into bytes; on failure adds the error (named after the
+/// input, "<stdin>" for "-") to out->errors and returns false. Sets
+/// out->bytes for the progress line.
+bool ReadInput(const std::string& path, DocOutput* out, std::string* bytes);
+
 /// Returns this thread's Tagger for the configuration's tag options.
 Tagger& ThreadTagger(const CommonConfig& config);
 

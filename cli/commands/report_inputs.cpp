@@ -33,14 +33,9 @@ ReportInput LoadReportInput(const std::string& path, const CommonConfig& config,
                             bool accept_counts, DocOutput* out) {
   ReportInput in;
   std::string name = path == "-" ? "<stdin>" : path;
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes) {
-    Error e = bytes.error();
-    e.path = name;
-    out->errors.push_back(std::move(e));
-    return in;
-  }
-  out->bytes = static_cast<int64_t>(bytes->size());
+  std::string input;
+  if (!ReadInput(path, out, &input)) return in;
+  std::string* bytes = &input;
   if (config.input != InputMode::kText && LooksLikeCountTable(*bytes)) {
     if (!accept_counts) {
       Error e = MakeError(ErrorCode::kMalformed,

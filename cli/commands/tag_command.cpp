@@ -54,14 +54,9 @@ ExitCode RunTag(Invocation& inv) {
         if (export_format != Export::kNone) {
           DocOutput out;
           std::string name = path == "-" ? "<stdin>" : path;
-          Result<std::string> bytes = ReadFileBytes(path);
-          if (!bytes) {
-            Error e = bytes.error();
-            e.path = name;
-            out.errors.push_back(std::move(e));
-            return out;
-          }
-          out.bytes = static_cast<int64_t>(bytes->size());
+          std::string input;
+          if (!ReadInput(path, &out, &input)) return out;
+          std::string* bytes = &input;
           if (config.input == InputMode::kAuto && LooksLikeStream(*bytes)) {
             Error e = MakeError(ErrorCode::kMalformed, "is a tagged stream; --format " +
                                                           format_name + " needs raw text");

@@ -115,15 +115,28 @@ Value DecimalValue(const std::string& decimal) {
   }
 }
 
+namespace {
+
+// The fields every span record starts with: kind, doc, id, sentence, label,
+// offsets and text.
+template <typename Span>
+Record SpanHead(const Document& doc, std::string_view kind, char prefix, size_t id,
+                const Span& s, std::string_view label, bool bytes) {
+  Record r;
+  r.fields().reserve(16);
+  r.Add("kind", kind).Add("doc", doc.path()).Add("id", prefix + std::to_string(id + 1));
+  r.Add("sentence", SentenceId(static_cast<size_t>(s.sentence)));
+  r.Add("label", label).Add("start", s.start).Add("end", s.end);
+  if (bytes) r.Add("bstart", s.bstart).Add("bend", s.bend);
+  r.Add("text", std::string_view(doc.text()).substr(s.bstart, s.bend - s.bstart));
+  return r;
+}
+
+}  // namespace
+
 Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
                   const std::string& anchor) {
-  Record r;
-  r.fields().reserve(14);
-  r.Add("kind", "date").Add("doc", doc.path()).Add("id", "d" + std::to_string(id + 1));
-  r.Add("sentence", SentenceId(static_cast<size_t>(d.sentence)));
-  r.Add("label", DateLabelName(d.label)).Add("start", d.start).Add("end", d.end);
-  if (bytes) r.Add("bstart", d.bstart).Add("bend", d.bend);
-  r.Add("text", std::string_view(doc.text()).substr(d.bstart, d.bend - d.bstart));
+  Record r = SpanHead(doc, "date", 'd', id, d, DateLabelName(d.label), bytes);
   r.Add("value", d.value ? Value(*d.value) : Value());
   if (!d.mod.empty()) r.Add("mod", d.mod);
   if (d.range) {
@@ -141,13 +154,7 @@ Record DateRecord(const Document& doc, const DateSpan& d, size_t id, bool bytes,
 }
 
 Record FigureRecord(const Document& doc, const FigureSpan& f, size_t id, bool bytes) {
-  Record r;
-  r.fields().reserve(14);
-  r.Add("kind", "figure").Add("doc", doc.path()).Add("id", "f" + std::to_string(id + 1));
-  r.Add("sentence", SentenceId(static_cast<size_t>(f.sentence)));
-  r.Add("label", FigureLabelName(f.label)).Add("start", f.start).Add("end", f.end);
-  if (bytes) r.Add("bstart", f.bstart).Add("bend", f.bend);
-  r.Add("text", std::string_view(doc.text()).substr(f.bstart, f.bend - f.bstart));
+  Record r = SpanHead(doc, "figure", 'f', id, f, FigureLabelName(f.label), bytes);
   r.Add("value", DecimalValue(f.value));
   if (!f.unit.empty()) r.Add("unit", f.unit);
   if (!f.mod.empty()) r.Add("mod", f.mod);
@@ -218,13 +225,7 @@ Record UnpairedRecord(const Document& doc, const UnpairedMark& m, int32_t senten
 }
 
 Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes) {
-  Record r;
-  r.fields().reserve(12);
-  r.Add("kind", "entity").Add("doc", doc.path()).Add("id", "e" + std::to_string(id + 1));
-  r.Add("sentence", SentenceId(static_cast<size_t>(e.sentence)));
-  r.Add("label", EntityLabelName(e.label)).Add("start", e.start).Add("end", e.end);
-  if (bytes) r.Add("bstart", e.bstart).Add("bend", e.bend);
-  r.Add("text", std::string_view(doc.text()).substr(e.bstart, e.bend - e.bstart));
+  Record r = SpanHead(doc, "entity", 'e', id, e, EntityLabelName(e.label), bytes);
   r.Add("canonical", e.canonical);
   if (!e.role.empty()) r.Add("role", e.role);
   r.Add("rule", e.rule);

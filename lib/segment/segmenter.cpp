@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,9 +114,17 @@ class CpCursor {
   int64_t To(int64_t byte) {
     if (ascii_) return byte;
     if (byte < byte_) byte_ = cp_ = 0;
-    while (byte_ < byte) {
-      byte_ += LeadLength(static_cast<unsigned char>(text_[byte_]));
-      ++cp_;
+    // Code points are the bytes that are not continuation bytes (10xxxxxx),
+    // counted eight at a time.
+    while (byte_ + 8 <= byte) {
+      uint64_t w;
+      std::memcpy(&w, text_.data() + byte_, 8);
+      uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ULL;
+      cp_ += 8 - __builtin_popcountll(continuation);
+      byte_ += 8;
+    }
+    for (; byte_ < byte; ++byte_) {
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++cp_;
     }
     return cp_;
   }

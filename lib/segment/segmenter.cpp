@@ -119,8 +119,10 @@ class CpCursor {
     while (byte_ + 8 <= byte) {
       uint64_t w;
       std::memcpy(&w, text_.data() + byte_, 8);
-      uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ULL;
-      cp_ += 8 - __builtin_popcountll(continuation);
+      uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+      // One bit per byte: the multiply sums them into the top byte
+      // (no popcount instruction is assumed: no -march in the build).
+      cp_ += 8 - static_cast<int64_t>((continuation * 0x0101010101010101ULL) >> 56);
       byte_ += 8;
     }
     for (; byte_ < byte; ++byte_) {

@@ -16,7 +16,7 @@ const char* const kStances[] = {"plain", "hedged", "certain"};
 
 // Applies the filters; `duplicates` holds the ids of repeated sentences.
 bool Wanted(const Record& r, const ClaimReportOptions& o,
-            const std::unordered_set<std::string>& duplicates) {
+            const std::unordered_set<std::string>& duplicates, const NameForms& names) {
   if (r.GetString("kind") != "claim") return false;
   if (o.dedupe && duplicates.count(r.GetString("doc") + "\t" + r.GetString("sentence"))) return false;
   if (!o.types.empty()) {
@@ -33,7 +33,8 @@ bool Wanted(const Record& r, const ClaimReportOptions& o,
     if (o.source == "author") return source == "author";
     if (o.source == "attributed") return source != "author";
     std::string wanted = FoldForMatch(o.source);
-    return FoldForMatch(source) == wanted || FoldForMatch(r.GetString("source_text")) == wanted;
+    return names.Names(r.GetString("doc"), source, wanted) ||
+           FoldForMatch(r.GetString("source_text")) == wanted;
   }
   return true;
 }
@@ -58,10 +59,11 @@ std::vector<std::string> ClaimColumns(const ClaimReportOptions& options) {
 std::vector<Record> ClaimRows(const std::vector<Record>& records,
                               const ClaimReportOptions& options) {
   std::unordered_set<std::string> duplicates = Duplicates(records);
+  NameForms names(records);
   std::vector<std::string> columns = ClaimColumns(options);
   std::vector<Record> rows;
   for (const Record& r : records) {
-    if (!Wanted(r, options, duplicates)) continue;
+    if (!Wanted(r, options, duplicates, names)) continue;
     Record row;
     for (const std::string& c : columns) {
       const Value* v = r.Get(c);
@@ -84,6 +86,7 @@ std::vector<std::string> ClaimSummaryColumns() {
 std::vector<Record> ClaimSummaryRows(const std::vector<Record>& records,
                                      const ClaimReportOptions& options) {
   std::unordered_set<std::string> duplicates = Duplicates(records);
+  NameForms names(records);
   struct Counts {
     int64_t sentences = 0, claims = 0, author = 0, attributed = 0, with_figure = 0,
             with_quote = 0;
@@ -102,7 +105,7 @@ std::vector<Record> ClaimSummaryRows(const std::vector<Record>& records,
     if (kind == "sentence" && !r.Get("heading") &&
         !(options.dedupe && r.Get("duplicate_of")))
       ++docs[doc].sentences;
-    if (!Wanted(r, options, duplicates)) continue;
+    if (!Wanted(r, options, duplicates, names)) continue;
     Counts& c = docs[doc];
     ++c.claims;
     // The label counts once, by the dominant type; the stance likewise.

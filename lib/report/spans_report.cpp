@@ -63,6 +63,22 @@ std::vector<Record> FigureRows(const std::vector<Record>& records,
   return Project(records, "figure", FigureColumns(options), options);
 }
 
+NameForms::NameForms(const std::vector<Record>& records) {
+  for (const Record& r : records) {
+    if (r.GetString("kind") != "entity") continue;
+    forms_[{r.GetString("doc"), FoldForMatch(r.GetString("canonical"))}].insert(
+        FoldForMatch(r.GetString("text")));
+  }
+}
+
+bool NameForms::Names(const std::string& doc, std::string_view name,
+                      const std::string& wanted) const {
+  std::string folded = FoldForMatch(name);
+  if (folded == wanted) return true;
+  auto it = forms_.find({doc, folded});
+  return it != forms_.end() && it->second.count(wanted) > 0;
+}
+
 std::vector<std::string> QuoteColumns(const QuoteReportOptions& options) {
   std::vector<std::string> c = {"doc", "sentence", "start", "end", "label", "speaker", "cue", "text"};
   if (options.explain) c.push_back("rule");
@@ -73,6 +89,9 @@ std::vector<Record> QuoteRows(const std::vector<Record>& records,
                               const QuoteReportOptions& options) {
   std::vector<std::string> columns = QuoteColumns(options);
   std::string wanted = FoldForMatch(options.speaker);
+  // "--speaker Aliyev" finds the quotations of Ilham Aliyev: the surface
+  // forms of an entity name it as well as its canonical form.
+  NameForms names(wanted.empty() ? std::vector<Record>() : records);
   std::vector<Record> rows;
   for (const Record& r : records) {
     const std::string& kind = r.GetString("kind");
@@ -82,7 +101,7 @@ std::vector<Record> QuoteRows(const std::vector<Record>& records,
     if (!options.labels.empty() &&
         std::find(options.labels.begin(), options.labels.end(), label) == options.labels.end())
       continue;
-    if (!wanted.empty() && FoldForMatch(r.GetString("speaker")) != wanted &&
+    if (!wanted.empty() && !names.Names(r.GetString("doc"), r.GetString("speaker"), wanted) &&
         FoldForMatch(r.GetString("speaker_text")) != wanted)
       continue;
     Record row;

@@ -8,12 +8,29 @@
 #ifndef RELSCAN_REPORT_H_
 #define RELSCAN_REPORT_H_
 
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relscan/record.h"
 
 namespace relscan {
+
+/// Says which names a person or organization goes by in each document:
+/// (doc, folded canonical) -> the folded surface forms of its mentions.
+class NameForms {
+ public:
+  /// Collects the forms of the entity records among `records`.
+  explicit NameForms(const std::vector<Record>& records);
+  /// Says whether `wanted` (folded) names `name` in `doc`: the name itself,
+  /// or a surface form of the entity whose canonical form it is.
+  bool Names(const std::string& doc, std::string_view name, const std::string& wanted) const;
+
+ private:
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> forms_;
+};
 
 /// Returns the columns of the sentences report, in order.
 const std::vector<std::string>& SentenceColumns();

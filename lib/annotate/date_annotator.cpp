@@ -830,25 +830,7 @@ void SentenceCandidates(const Lexicon& lex, const Document& doc, const Segmentat
   }
   // The longest span wins, then the earlier rule (the file lists the more
   // specific rules first).
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    if (a.match.rule != b.match.rule) return a.match.rule < b.match.rule;
-    return a.start < b.start;
-  });
-  std::vector<Candidate> kept;
-  for (Candidate& c : found) {
-    bool overlaps = false;
-    for (const Candidate& k : kept) {
-      if (c.match.bstart < k.match.bend && k.match.bstart < c.match.bend) {
-        overlaps = true;
-        break;
-      }
-    }
-    if (!overlaps) kept.push_back(std::move(c));
-  }
-  std::sort(kept.begin(), kept.end(),
-            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
-  for (Candidate& c : kept) out->push_back(std::move(c));
+  for (Candidate& c : KeepLongest(std::move(found))) out->push_back(std::move(c));
 }
 
 // A value with at least a year that a later expression may refer back to.

@@ -59,23 +59,6 @@ std::string Key(std::string_view s) {
   return out;
 }
 
-// Splits folded text into words at spaces and hyphens.
-std::vector<std::string> Words(std::string_view text) {
-  std::string folded = FoldForMatch(text);
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : folded) {
-    if (c == ' ' || c == '-') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 struct Lexicon {
   std::unordered_map<std::string, std::string> currency_exact;  // signs and codes
   std::unordered_map<std::string, std::string> currency_words;  // folded
@@ -706,24 +689,7 @@ std::vector<FigureSpan> FigureAnnotator::Annotate(
       c.end = doc.ByteToCp(c.match.bend);
       found.push_back(std::move(c));
     }
-    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-      if (a.match.rule != b.match.rule) return a.match.rule < b.match.rule;
-      return a.start < b.start;
-    });
-    std::vector<Candidate> kept;
-    for (Candidate& c : found) {
-      bool overlaps = false;
-      for (const Candidate& k : kept) {
-        if (c.match.bstart < k.match.bend && k.match.bstart < c.match.bend) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) kept.push_back(std::move(c));
-    }
-    std::sort(kept.begin(), kept.end(),
-              [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+    std::vector<Candidate> kept = KeepLongest(std::move(found));
     for (Candidate& c : kept) {
       if (c.block) continue;
       if (c.label != FigureLabel::kOrdinal) {

@@ -72,23 +72,6 @@ struct Table {
   }
 };
 
-// Splits folded text into words at spaces and hyphens.
-std::vector<std::string> Words(std::string_view text) {
-  std::string folded = FoldForMatch(text);
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : folded) {
-    if (c == ' ' || c == '-') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 std::optional<int64_t> CardinalValue(const std::vector<std::string>& w, size_t begin, size_t end,
                                      bool* half) {
   const Table& t = Table::Get();
@@ -157,6 +140,22 @@ std::optional<int64_t> CardinalValue(const std::vector<std::string>& w, size_t b
 }
 
 }  // namespace
+
+std::vector<std::string> Words(std::string_view text) {
+  std::string folded = FoldForMatch(text);
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : folded) {
+    if (c == ' ' || c == '-') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
 
 std::optional<Decimal> ParseCardinalWords(std::string_view text) {
   std::vector<std::string> w = Words(text);

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exact_decimal.h"
 
@@ -24,6 +25,9 @@ namespace relscan {
 
 /// Parses a spelled cardinal ("thirty", "a million", "two and a half").
 std::optional<Decimal> ParseCardinalWords(std::string_view text);
+
+/// Splits text, case and typography folded, into words at spaces and hyphens.
+std::vector<std::string> Words(std::string_view text);
 /// Parses digits as written ("70,000", "4.85") or a spelled cardinal.
 std::optional<Decimal> ParseNumber(std::string_view text);
 /// Parses an ordinal ("second", "twenty-first", "21st", "78th") into its rank.

@@ -20,6 +20,7 @@
 #ifndef RELSCAN_ANNOTATE_REGEX_RULES_H_
 #define RELSCAN_ANNOTATE_REGEX_RULES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -122,6 +123,32 @@ std::string Alternation(const std::vector<std::string>& words);
 /// Escapes text for use as a literal in a pattern, turning a space into
 /// {S} (one or more spaces of any kind) and a hyphen into {HY}.
 std::string LiteralPattern(std::string_view text);
+
+/// Keeps, among rule candidates of one sentence, the longest of those that
+/// overlap (then the earlier rule, then the earlier one), in text order.
+/// A candidate has `start`, `end` (code points) and `match` (a RuleMatch).
+template <typename Candidate>
+std::vector<Candidate> KeepLongest(std::vector<Candidate> found) {
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    if (a.match.rule != b.match.rule) return a.match.rule < b.match.rule;
+    return a.start < b.start;
+  });
+  std::vector<Candidate> kept;
+  for (Candidate& c : found) {
+    bool overlaps = false;
+    for (const Candidate& k : kept) {
+      if (c.match.bstart < k.match.bend && k.match.bstart < c.match.bend) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) kept.push_back(std::move(c));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  return kept;
+}
 
 }  // namespace relscan
 

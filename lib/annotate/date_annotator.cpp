@@ -48,17 +48,6 @@ constexpr std::string_view kCountedNounsFile = "data/figures/counted_nouns.tsv";
 // The lines of the document within which a dateline is looked for.
 constexpr int kDatelineLines = 5;
 
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> f;
-  while (true) {
-    size_t tab = line.find('\t');
-    f.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) break;
-    line.remove_prefix(tab + 1);
-  }
-  return f;
-}
-
 int ToInt(std::string_view s) {
   int v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
@@ -70,18 +59,6 @@ std::string Upper(std::string_view s) {
   for (char& c : out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
-  return out;
-}
-
-// Folds a phrase and collapses its spaces, so "the  end of" finds "the end of".
-std::string Key(std::string_view s) {
-  std::string folded = FoldForMatch(s);
-  std::string out;
-  for (char c : folded) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -112,7 +89,7 @@ struct Lexicon {
     std::vector<std::string> month_forms, month_alone, weekday_forms, seasons, tz, unit1, units,
         eml;
     for (const data::DataLine& l : data::DataLines(data::Find(kMonthsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 3) continue;
       std::string form(f[0]);
       int month = ToInt(f[1]);
@@ -126,35 +103,35 @@ struct Lexicon {
       }
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kWeekdaysFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 2) continue;
       lex.weekdays[std::string(f[0])] = ToInt(f[1]);
       weekday_forms.emplace_back(f[0]);
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kSeasonsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 2) continue;
-      lex.seasons[Key(f[0])] = std::string(f[1]);
+      lex.seasons[PhraseKey(f[0])] = std::string(f[1]);
       seasons.emplace_back(f[0]);
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kTimeUnitsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 4) continue;
       TimeUnit u{std::string(f[2]), f[3] == "T", std::string(f[0])};
-      lex.units[Key(f[0])] = u;
-      lex.units[Key(f[1])] = u;
+      lex.units[PhraseKey(f[0])] = u;
+      lex.units[PhraseKey(f[1])] = u;
       unit1.emplace_back(f[0]);
       units.emplace_back(f[1]);
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kPartModifiersFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 2) continue;
-      lex.part_mods[Key(f[0])] = std::string(f[1]);
+      lex.part_mods[PhraseKey(f[0])] = std::string(f[1]);
       eml.emplace_back(f[0]);
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kYearContextFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
-      if (f.size() >= 2) lex.year_context[Key(f[0])] = std::string(f[1]);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
+      if (f.size() >= 2) lex.year_context[PhraseKey(f[0])] = std::string(f[1]);
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kTimeZonesFile))) {
       tz.emplace_back(l.text);
@@ -163,16 +140,16 @@ struct Lexicon {
     // is a figure, not a year (`of 2000 MW`).
     for (std::string_view file : {kUnitsFile, kCurrenciesFile}) {
       for (const data::DataLine& l : data::DataLines(data::Find(file))) {
-        std::vector<std::string_view> f = Fields(l.text);
-        std::string key = Key(f[0]);
+        std::vector<std::string_view> f = data::SplitTabs(l.text);
+        std::string key = PhraseKey(f[0]);
         if (key.find(' ') == std::string::npos) lex.measures.insert(key);
         else lex.measures.insert(key.substr(0, key.find(' ')));
       }
     }
     // Irregular plurals count too (`2000 people`).
     for (const data::DataLine& l : data::DataLines(data::Find(kCountedNounsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
-      if (f.size() >= 2 && f[1] == "plural") lex.measures.insert(Key(f[0]));
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
+      if (f.size() >= 2 && f[1] == "plural") lex.measures.insert(PhraseKey(f[0]));
     }
     for (const char* w : {"%", "percent", "per", "hundred", "thousand", "million", "billion",
                           "trillion", "bn", "m"}) {
@@ -517,7 +494,7 @@ class Checker {
 
 std::string ModOf(const Lexicon& lex, std::string_view text) {
   if (text.empty()) return "";
-  auto it = lex.part_mods.find(Key(text));
+  auto it = lex.part_mods.find(PhraseKey(text));
   return it == lex.part_mods.end() ? "" : it->second;
 }
 
@@ -527,7 +504,7 @@ int MonthOf(const Lexicon& lex, std::string_view text) {
 }
 
 std::optional<int64_t> WholeNumber(std::string_view text) {
-  std::string key = Key(text);
+  std::string key = PhraseKey(text);
   if (key == "a" || key == "an") return 1;
   std::optional<Decimal> d = ParseNumber(text);
   if (!d || !d->IsInteger()) return std::nullopt;
@@ -562,7 +539,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
     if (d != 0 && !ValidDay(y, mo, d)) return false;
     c->value = FormatYmd(y, mo, d);
     if (has("ry")) {
-      std::string ry = Key(group("ry"));
+      std::string ry = PhraseKey(group("ry"));
       c->anchoring = Anchoring::kText;
       c->shift.unit = "year";
       c->shift.amount = ry == "the following" || ry == "the next" ? 1 : ry == "the previous" ? -1 : 0;
@@ -640,7 +617,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
     return true;
   }
   if (action == "season") {
-    auto it = lex.seasons.find(Key(group("season")));
+    auto it = lex.seasons.find(PhraseKey(group("season")));
     if (it == lex.seasons.end()) return false;
     c->value = fmt::format("{}-{}", group("y"), it->second);
     return true;
@@ -662,7 +639,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
     return true;
   }
   if (action == "duration") {
-    std::string unit_key = Key(group("unit"));
+    std::string unit_key = PhraseKey(group("unit"));
     auto it = lex.units.find(unit_key);
     if (it == lex.units.end()) return false;
     const TimeUnit& u = it->second;
@@ -671,7 +648,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       c->value = prefix + "X" + u.code;
     } else if (has("fzn")) {
       // `hundreds of years` -> centuries, `thousands of years` -> millennia.
-      std::string fzn = Key(group("fzn"));
+      std::string fzn = PhraseKey(group("fzn"));
       std::string code = u.code;
       if (u.code == "Y") code = fzn == "hundreds" ? "CE" : fzn == "thousands" ? "ML" : "DE";
       c->value = prefix + "X" + code;
@@ -693,7 +670,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
   }
   if (action == "relative" || action == "relative_text") {
     c->anchoring = action == "relative" ? Anchoring::kDocument : Anchoring::kText;
-    std::string dir = Key(group("dir"));
+    std::string dir = PhraseKey(group("dir"));
     Shift& s = c->shift;
     if (dir == "yesterday" || dir == "tomorrow") {
       s.unit = "day";
@@ -728,7 +705,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       s.unit = "year";
       s.suffix = fmt::format("-{}{}", half ? 'H' : 'Q', *n);
     } else if (has("season")) {
-      auto it = lex.seasons.find(Key(group("season")));
+      auto it = lex.seasons.find(PhraseKey(group("season")));
       if (it == lex.seasons.end()) return false;
       s.unit = "season";
       s.season = it->second;
@@ -742,7 +719,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       s.unit = "weekday";
       s.weekday = it->second;
     } else {
-      auto it = lex.units.find(Key(group("unit")));
+      auto it = lex.units.find(PhraseKey(group("unit")));
       if (it == lex.units.end()) return false;
       s.unit = it->second.singular;
       if (it->second.clock) s.fuzzy = true;  // hours ago: below a day
@@ -751,13 +728,13 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
   }
   if (action == "time") {
     if (has("word")) {
-      c->value = Key(group("word")) == "noon" ? "T12:00" : "T24:00";
+      c->value = PhraseKey(group("word")) == "noon" ? "T12:00" : "T24:00";
       return true;
     }
     int hh = ToInt(group("hh"));
     int mm = has("mm") ? ToInt(group("mm")) : 0;
     if (has("ampm")) {
-      bool pm = Key(group("ampm"))[0] == 'p';
+      bool pm = PhraseKey(group("ampm"))[0] == 'p';
       if (pm && hh < 12) hh += 12;
       if (!pm && hh == 12) hh = 0;
     }
@@ -767,7 +744,7 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
   }
   if (action == "set") {
     if (has("adv")) {
-      std::string adv = Key(group("adv"));
+      std::string adv = PhraseKey(group("adv"));
       c->value = adv == "annually" || adv == "yearly" ? "P1Y"
                  : adv == "monthly"                   ? "P1M"
                  : adv == "weekly"                    ? "P1W"
@@ -776,13 +753,13 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
                                                       : "P3M";
       return true;
     }
-    std::string unit_key = Key(group("unit"));
+    std::string unit_key = PhraseKey(group("unit"));
     if (unit_key == "annum") unit_key = "year";
     auto it = lex.units.find(unit_key);
     if (it == lex.units.end()) return false;
     std::string n = "1";
     if (has("n")) {
-      if (Key(group("n")) == "other") {
+      if (PhraseKey(group("n")) == "other") {
         n = "2";
       } else {
         std::optional<Decimal> d = ParseNumber(group("n"));

@@ -36,29 +36,6 @@ constexpr std::string_view kDesignatorsFile = "data/figures/designators.txt";
 constexpr std::string_view kNotFiguresFile = "data/figures/not_figures.tsv";
 constexpr std::string_view kCountedNounsFile = "data/figures/counted_nouns.tsv";
 
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> f;
-  while (true) {
-    size_t tab = line.find('\t');
-    f.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) break;
-    line.remove_prefix(tab + 1);
-  }
-  return f;
-}
-
-// Folds a phrase and collapses its spaces.
-std::string Key(std::string_view s) {
-  std::string folded = FoldForMatch(s);
-  std::string out;
-  for (char c : folded) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 struct Lexicon {
   std::unordered_map<std::string, std::string> currency_exact;  // signs and codes
   std::unordered_map<std::string, std::string> currency_words;  // folded
@@ -77,7 +54,7 @@ struct Lexicon {
     Lexicon lex;
     std::vector<std::string> signs, codes, words, unit_cs, unit_ci, desig;
     for (const data::DataLine& l : data::DataLines(data::Find(kCurrenciesFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 3) continue;
       std::string form(f[0]), code(f[1]);
       if (f[2] == "sign") {
@@ -87,19 +64,19 @@ struct Lexicon {
         lex.currency_exact[form] = code;
         codes.push_back(form);
       } else {
-        lex.currency_words[Key(form)] = code;
+        lex.currency_words[PhraseKey(form)] = code;
         words.push_back(form);
       }
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kUnitsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 4) continue;
       std::string form(f[0]), symbol(f[1]);
       if (f[3] == "cs") {
         lex.unit_exact[form] = symbol;
         unit_cs.push_back(form);
       } else {
-        lex.unit_words[Key(form)] = symbol;
+        lex.unit_words[PhraseKey(form)] = symbol;
         unit_ci.push_back(form);
       }
     }
@@ -110,9 +87,9 @@ struct Lexicon {
       lex.not_figures.push_back(Words(l.text));
     }
     for (const data::DataLine& l : data::DataLines(data::Find(kCountedNounsFile))) {
-      std::vector<std::string_view> f = Fields(l.text);
+      std::vector<std::string_view> f = data::SplitTabs(l.text);
       if (f.size() < 2) continue;
-      std::string w = Key(f[0]);
+      std::string w = PhraseKey(f[0]);
       if (f[1] == "stop") lex.stop.insert(w);
       else if (f[1] == "drop") lex.drop.insert(w);
       else if (f[1] == "plural") lex.plural.insert(w);
@@ -227,11 +204,11 @@ bool Normalize(const Lexicon& lex, std::string_view text, Candidate* c) {
         {"tens", 10},           {"dozens", 12},        {"scores", 20},
         {"hundreds", 100},      {"thousands", 1000},   {"millions", 1000000},
         {"billions", 1000000000}};
-    auto a = kPlurals.find(Key(group("a")));
+    auto a = kPlurals.find(PhraseKey(group("a")));
     if (a == kPlurals.end()) return false;
     Decimal v = Decimal::FromInt(a->second);
     if (has("b")) {
-      auto b = kPlurals.find(Key(group("b")));
+      auto b = kPlurals.find(PhraseKey(group("b")));
       if (b == kPlurals.end()) return false;
       v = v.Times(Decimal::FromInt(b->second));
     }
@@ -247,7 +224,7 @@ bool Normalize(const Lexicon& lex, std::string_view text, Candidate* c) {
     std::string_view u = Trim(group("unit"));
     // `10 billion cubic meters` is 10 bcm: the scale belongs to the unit.
     if (!scale.empty()) {
-      std::string joined = Key(std::string(Trim(scale)) + " " + std::string(u));
+      std::string joined = PhraseKey(std::string(Trim(scale)) + " " + std::string(u));
       auto it = lex.unit_words.find(joined);
       if (it != lex.unit_words.end()) {
         c->unit = it->second;
@@ -259,7 +236,7 @@ bool Normalize(const Lexicon& lex, std::string_view text, Candidate* c) {
       if (exact != lex.unit_exact.end()) {
         c->unit = exact->second;
       } else {
-        auto word = lex.unit_words.find(Key(u));
+        auto word = lex.unit_words.find(PhraseKey(u));
         if (word == lex.unit_words.end()) return false;
         c->unit = word->second;
       }
@@ -270,12 +247,12 @@ bool Normalize(const Lexicon& lex, std::string_view text, Candidate* c) {
     if (exact != lex.currency_exact.end()) {
       c->unit = exact->second;
     } else {
-      auto word = lex.currency_words.find(Key(cur));
+      auto word = lex.currency_words.find(PhraseKey(cur));
       if (word == lex.currency_words.end()) return false;
       c->unit = word->second;
     }
   } else if (action == "percent") {
-    std::string pct = Key(group("pct"));
+    std::string pct = PhraseKey(group("pct"));
     c->unit = pct.find("point") != std::string::npos || pct == "pp" ? "pp" : "%";
   }
   // `$3-5 billion`: a scale written once applies to both ends.
@@ -434,7 +411,7 @@ class Checker {
     // `9/11`, `24/7`: a name or a code, not a count.
     std::string_view rest = std::string_view(doc_.text()).substr(static_cast<size_t>(c.match.bend));
     if (rest.size() >= 2 && rest[0] == '/' && rest[1] >= '0' && rest[1] <= '9') return false;
-    if (Key(text) == "one") return OneIsANumber(c);
+    if (PhraseKey(text) == "one") return OneIsANumber(c);
     return true;
   }
 
@@ -459,7 +436,7 @@ class Checker {
   bool Ordinal(const Candidate& c) const {
     if (InName(c)) return false;
     // `a second` or `per second` before punctuation is the unit of time.
-    if (Key(SpanText(c)) == "second") {
+    if (PhraseKey(SpanText(c)) == "second") {
       std::string prev = KeyAt(Before(c.match.bstart));
       int32_t k = After(c.match.bend);
       bool word_after = k >= 0 && !EndsInsideToken(c) &&
@@ -471,7 +448,7 @@ class Checker {
 
   bool Approx(const Candidate& c) const {
     const RegexRuleSet& rules = lex_.rules;
-    std::string a = Key(rules.Group(doc_.text(), c.match, "a"));
+    std::string a = PhraseKey(rules.Group(doc_.text(), c.match, "a"));
     bool of_next = KeyAt(After(c.match.bend)) == "of";
     if (a == "tens") return rules.Has(c.match, "b");  // `tens of thousands`
     if (a == "scores") return of_next || rules.Has(c.match, "b");

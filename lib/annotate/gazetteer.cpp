@@ -83,14 +83,7 @@ void Gazetteer::Add(GazetteerEntry entry) {
 
 Result<void> Gazetteer::AddTsv(std::string_view contents, const std::string& path, int priority) {
   for (const data::DataLine& l : data::DataLines(contents)) {
-    std::vector<std::string_view> f;
-    std::string_view rest = l.text;
-    while (true) {
-      size_t tab = rest.find('\t');
-      f.push_back(rest.substr(0, tab));
-      if (tab == std::string_view::npos) break;
-      rest.remove_prefix(tab + 1);
-    }
+    std::vector<std::string_view> f = data::SplitTabs(l.text);
     auto fail = [&](std::string what) {
       Error e = MakeError(ErrorCode::kMalformed, fmt::format("line {}: {}", l.line, what));
       e.path = path;

@@ -5,6 +5,8 @@
 // which patterns matched but not where (DESIGN.md "Rules").
 #include "regex_rules.h"
 
+#include "relscan/fold.h"
+
 #include <fmt/format.h>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -84,18 +86,18 @@ bool Expand(std::string_view pattern, const std::map<std::string, std::string>& 
   return true;
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    size_t tab = line.find('\t');
-    fields.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) break;
-    line.remove_prefix(tab + 1);
-  }
-  return fields;
-}
-
 }  // namespace
+
+std::string PhraseKey(std::string_view s) {
+  std::string folded = FoldForMatch(s);
+  std::string out;
+  for (char c : folded) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 bool Boundaries::IsStart(int64_t b) const { return std::binary_search(starts.begin(), starts.end(), b); }
 bool Boundaries::IsEnd(int64_t b) const { return std::binary_search(ends.begin(), ends.end(), b); }
@@ -147,7 +149,7 @@ RegexRuleSet RegexRuleSet::Load(std::string_view path,
   RE2::Options options = RuleOptions();
   for (const data::DataLine& line : data::DataLines(contents)) {
     std::string where = fmt::format("{}:{}", source_file, line.line);
-    std::vector<std::string_view> f = SplitTabs(line.text);
+    std::vector<std::string_view> f = data::SplitTabs(line.text);
     if (line.text.front() == '@') {
       if (f.size() != 2) {
         set.errors_.push_back(where + ": a macro is @NAME<TAB>pattern");

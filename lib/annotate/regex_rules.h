@@ -124,6 +124,10 @@ std::string Alternation(const std::vector<std::string>& words);
 /// {S} (one or more spaces of any kind) and a hyphen into {HY}.
 std::string LiteralPattern(std::string_view text);
 
+/// Folds a phrase (case, typography) and collapses its spaces, so that
+/// "the  end of" finds "the end of" in a word list.
+std::string PhraseKey(std::string_view s);
+
 /// Keeps, among rule candidates of one sentence, the longest of those that
 /// overlap (then the earlier rule, then the earlier one), in text order.
 /// A candidate has `start`, `end` (code points) and `match` (a RuleMatch).

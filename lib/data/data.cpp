@@ -28,6 +28,17 @@ const std::string& DataHash() {
   return kHash;
 }
 
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  return fields;
+}
+
 std::vector<DataLine> DataLines(std::string_view contents) {
   std::vector<DataLine> lines;
   int number = 0;

@@ -37,6 +37,9 @@ struct DataLine {
   int line = 0;           // 1-based
 };
 
+/// Splits a line of a data file at its tabs.
+std::vector<std::string_view> SplitTabs(std::string_view line);
+
 /// Splits a data file into its non-empty, non-comment lines.
 std::vector<DataLine> DataLines(std::string_view contents);
 

@@ -1,7 +1,8 @@
 // Paragraphs, tokens and sentences (TAGSET §0).
 //
-// ICU's word BreakIterator runs once over the whole UTF-8 text and proposes
-// segments; the passes below turn them into relscan's tokens and decide the
+// Word segments are proposed by a fast path of our own for whitespace-
+// delimited chunks of common characters and by ICU's word BreakIterator
+// for the other chunks (see Impl::Tokenize); the passes below turn them into relscan's tokens and decide the
 // sentence ends. ICU's own sentence iterator is not used: its
 // FilteredBreakIterator suppresses a break after an abbreviation
 // unconditionally, and we need "unless the next word starts a sentence".
@@ -10,6 +11,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -217,7 +219,77 @@ TokenKind PunctKind(UChar32 c) {
   }
 }
 
+// Word-break classes of the characters the fast path cuts itself (UAX #29
+// as ICU 72 tailors it: ':' is not MidLetter there, '@' is a letter, so
+// both go to ICU with the rest). The single quote acts as MidNumLet: the
+// two differ only next to Hebrew letters, which go to ICU.
+enum class WbClass : uint8_t { kSpace, kLetter, kDigit, kMidNumLet, kMidNum, kOther, kFallback };
+
+struct CharClass {
+  uint32_t pos;         // byte offset
+  WbClass cls;
+  unsigned char ascii;  // the byte, or 0 when not ASCII
+};
+
+constexpr std::array<WbClass, 256> MakeAsciiClasses() {
+  std::array<WbClass, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    WbClass k = WbClass::kFallback;  // controls, '_', '@', and bytes >= 0x80
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      k = WbClass::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      k = WbClass::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      k = WbClass::kDigit;
+    } else if (c == '.' || c == '\'') {
+      k = WbClass::kMidNumLet;
+    } else if (c == ',' || c == ';') {
+      k = WbClass::kMidNum;
+    } else if (c > ' ' && c < 0x7F && c != '_' && c != '@') {
+      k = WbClass::kOther;
+    }
+    t[c] = k;
+  }
+  return t;
+}
+constexpr std::array<WbClass, 256> kAsciiClass = MakeAsciiClasses();
+
+// The token kind of each ASCII punctuation character.
+const std::array<TokenKind, 128> kAsciiPunctKind = [] {
+  std::array<TokenKind, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = PunctKind(c);
+  return t;
+}();
+
+// Latin-1 and Latin Extended-A letters that are plain ALetter.
+const std::array<bool, 0x180 - 0xC0> kLatinLetter = [] {
+  std::array<bool, 0x180 - 0xC0> t{};
+  for (UChar32 c = 0xC0; c < 0x180; ++c) {
+    t[c - 0xC0] = u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER &&
+                  !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+  }
+  return t;
+}();
+
+inline WbClass NonAsciiClass(UChar32 c) {
+  if (c >= 0xC0 && c < 0x180) return kLatinLetter[c - 0xC0] ? WbClass::kLetter : WbClass::kFallback;
+  switch (c) {
+    case 0x2018:  // ‘ ’
+    case 0x2019:
+      return WbClass::kMidNumLet;
+    case 0x201C:  // “ ” – — …
+    case 0x201D:
+    case 0x2013:
+    case 0x2014:
+    case 0x2026:
+      return WbClass::kOther;
+    default:
+      return WbClass::kFallback;
+  }
+}
+
 }  // namespace
+
 
 Result<ParagraphMode> ParseParagraphMode(std::string_view name) {
   if (name == "auto") return ParagraphMode::kAuto;
@@ -249,6 +321,8 @@ std::string_view TokenKindName(TokenKind kind) {
 
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> words;
+  UText* utext_ = nullptr;
+  std::vector<CharClass> chunk_;
   const Lexicon& lex = Lexicon::Get();
 
   Impl() {
@@ -256,9 +330,15 @@ struct Segmenter::Impl {
     words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status)) words.reset();
   }
+  ~Impl() {
+    if (utext_ != nullptr) utext_close(utext_);
+  }
 
-  // The ICU pass plus our token pass; byte offsets only.
-  void Tokenize(std::string_view text, Segmentation* out);
+  // The tokens of the whole text; byte offsets only.
+  void Tokenize(std::string_view text, bool icu_only, Segmentation* out);
+  void IcuRegion(std::string_view text, int64_t b, int64_t e, Segmentation* out);
+  void ProposeWord(std::string_view text, int64_t b, int64_t e, TokenKind kind, Segmentation* out);
+  void Push(std::string_view text, Token t, Segmentation* out);
   // Decides sentences within one paragraph's tokens.
   void SplitParagraph(std::string_view text, int32_t para, int32_t tb, int32_t te,
                       Segmentation* out, int32_t* turn);
@@ -301,80 +381,102 @@ AbbrevClass Segmenter::Impl::ClassOf(std::string_view abbrev) const {
   return AbbrevClass::kGeneral;
 }
 
-void Segmenter::Impl::Tokenize(std::string_view text, Segmentation* out) {
+// Appends one token, applying our merges as it goes.
+void Segmenter::Impl::Push(std::string_view text, Token t, Segmentation* out) {
   std::vector<Token>& tokens = out->tokens;
-  tokens.reserve(text.size() / 5 + 16);
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  words->setText(ut, status);
-
-  // Appends one proposed token, applying our merges as it goes.
-  auto push = [&](Token t) {
-    std::string_view s = Text(text, t);
-    UChar32 first = CharAt(s, 0);
-    size_t n = tokens.size();
+  size_t n = tokens.size();
+  if (t.kind == TokenKind::kPunct && n > 0 && t.bend - t.bstart == 1) {
+    char ch = text[t.bstart];
+    Token& prev = tokens[n - 1];
     // A lone period after a word: an abbreviation takes it.
-    if (t.kind == TokenKind::kPunct && s == "." && n > 0) {
-      Token& prev = tokens[n - 1];
-      if (prev.kind == TokenKind::kWord && prev.bend == t.bstart &&
-          !prev.abbreviation && prev.parts_count == 0 &&
-          IsAbbreviationWord(Text(text, prev))) {
-        prev.bend = t.bend;
-        prev.abbreviation = true;
-        return;
-      }
+    if (ch == '.' && prev.kind == TokenKind::kWord && prev.bend == t.bstart &&
+        !prev.abbreviation && prev.parts_count == 0 && IsAbbreviationWord(Text(text, prev))) {
+      prev.bend = t.bend;
+      prev.abbreviation = true;
+      return;
     }
     // `` and '' are one quote mark (typewriter and Congressional Record).
-    if (t.kind == TokenKind::kPunct && (s == "`" || s == "'") && n > 0) {
-      Token& prev = tokens[n - 1];
-      if (prev.bend == t.bstart && Text(text, prev) == s) {
-        prev.bend = t.bend;
-        return;
-      }
+    if ((ch == '`' || ch == '\'') && prev.bend == t.bstart && Text(text, prev) == Text(text, t)) {
+      prev.bend = t.bend;
+      return;
     }
-    // word-word, with U+002D, U+2010 or U+2011 between: one compound token.
-    if ((t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && n >= 2) {
-      Token& hy = tokens[n - 1];
-      Token& head = tokens[n - 2];
-      if (hy.kind == TokenKind::kPunct && hy.bend == t.bstart &&
-          head.bend == hy.bstart &&
-          (head.kind == TokenKind::kWord || head.kind == TokenKind::kNumber) &&
-          IsHyphen(CharAt(text, hy.bstart)) &&
-          CharAt(text, hy.bstart) != 0 && hy.bend - hy.bstart <= 3) {
-        if (head.parts_count == 0) {
-          head.parts_begin = static_cast<uint32_t>(out->parts.size());
-          out->parts.push_back({0, 0, head.bstart, head.bend});
-          head.parts_count = 1;
-        }
-        out->parts.push_back({0, 0, t.bstart, t.bend});
-        ++head.parts_count;
-        head.bend = t.bend;
-        if (t.kind == TokenKind::kWord) head.kind = TokenKind::kWord;
-        head.abbreviation = t.abbreviation;
-        tokens.pop_back();
-        return;
+  }
+  // word-word, with U+002D, U+2010 or U+2011 between: one compound token.
+  if ((t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) && n >= 2) {
+    Token& hy = tokens[n - 1];
+    Token& head = tokens[n - 2];
+    if (hy.kind == TokenKind::kPunct && hy.bend == t.bstart && head.bend == hy.bstart &&
+        (head.kind == TokenKind::kWord || head.kind == TokenKind::kNumber) &&
+        hy.bend - hy.bstart <= 3 && IsHyphen(CharAt(text, hy.bstart))) {
+      if (head.parts_count == 0) {
+        head.parts_begin = static_cast<uint32_t>(out->parts.size());
+        out->parts.push_back({0, 0, head.bstart, head.bend});
+        head.parts_count = 1;
       }
+      out->parts.push_back({0, 0, t.bstart, t.bend});
+      ++head.parts_count;
+      head.bend = t.bend;
+      if (t.kind == TokenKind::kWord) head.kind = TokenKind::kWord;
+      head.abbreviation = t.abbreviation;
+      tokens.pop_back();
+      return;
     }
-    (void)first;
-    tokens.push_back(t);
-  };
+  }
+  tokens.push_back(t);
+}
 
+// Turns one proposed word or number segment [b, e) into tokens.
+void Segmenter::Impl::ProposeWord(std::string_view text, int64_t b, int64_t e, TokenKind kind,
+                                  Segmentation* out) {
+  Token t;
+  t.bstart = static_cast<uint32_t>(b);
+  t.bend = static_cast<uint32_t>(e);
+  t.kind = kind;
+  if (kind == TokenKind::kWord && e - b > 2) {
+    // The possessive 's / ’s is a token of its own (ICU keeps it whole).
+    std::string_view s = text.substr(b, e - b);
+    int64_t cut = -1;
+    // U+2019, and U+2018 typed in its place ("Zelenskyy‘s").
+    if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s" ||
+                         s.substr(s.size() - 4) == "\xE2\x80\x99S" ||
+                         s.substr(s.size() - 4) == "\xE2\x80\x98s")) {
+      cut = e - 4;
+    } else if (s.size() > 2 && (s.substr(s.size() - 2) == "'s" || s.substr(s.size() - 2) == "'S")) {
+      cut = e - 2;
+    }
+    if (cut > b) {
+      t.bend = static_cast<uint32_t>(cut);
+      Push(text, t, out);
+      Token p;
+      p.bstart = static_cast<uint32_t>(cut);
+      p.bend = static_cast<uint32_t>(e);
+      p.kind = TokenKind::kPossessive;
+      out->tokens.push_back(p);
+      return;
+    }
+  }
+  Push(text, t, out);
+}
+
+// ICU's iterator over bytes [b, e), which start and end at a boundary.
+void Segmenter::Impl::IcuRegion(std::string_view text, int64_t b, int64_t e, Segmentation* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  utext_ = utext_openUTF8(utext_, text.data() + b, e - b, &status);
+  words->setText(utext_, status);
+  if (U_FAILURE(status)) return;
   int32_t prev = words->first();
   for (int32_t cur = words->next(); cur != icu::BreakIterator::DONE;
        prev = cur, cur = words->next()) {
-    UChar32 c = CharAt(text, prev);
-    int32_t status_code = words->getRuleStatus();
-    Token t;
-    t.bstart = prev;
-    t.bend = cur;
-    if (status_code >= UBRK_WORD_NONE && status_code < UBRK_WORD_NONE_LIMIT) {
-      if (IsSpace(c)) continue;
+    int64_t pb = b + prev, pe = b + cur;
+    int32_t rule = words->getRuleStatus();
+    if (rule >= UBRK_WORD_NONE && rule < UBRK_WORD_NONE_LIMIT) {
+      if (IsSpace(CharAt(text, pb))) continue;
       // ICU groups some marks (a base with its combining marks); split the
       // rest so that each punctuation character is a token.
-      for (int64_t i = prev; i < cur;) {
+      for (int64_t i = pb; i < pe;) {
         UChar32 ch = CharAt(text, i);
         int64_t j = i + U8_LENGTH(ch);
-        while (j < cur) {  // keep combining marks with their base
+        while (j < pe) {  // keep combining marks with their base
           UChar32 nx = CharAt(text, j);
           int8_t type = u_charType(nx);
           if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK &&
@@ -384,45 +486,109 @@ void Segmenter::Impl::Tokenize(std::string_view text, Segmentation* out) {
         }
         if (!IsSpace(ch)) {
           Token p;
-          p.bstart = i;
-          p.bend = j;
+          p.bstart = static_cast<uint32_t>(i);
+          p.bend = static_cast<uint32_t>(j);
           p.kind = PunctKind(ch);
-          push(p);
+          Push(text, p, out);
         }
         i = j;
       }
       continue;
     }
-    t.kind = status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT
-                 ? TokenKind::kNumber
-                 : TokenKind::kWord;
-    if (t.kind == TokenKind::kWord && cur - prev > 2) {
-      // The possessive 's / ’s is a token of its own (ICU keeps it whole).
-      std::string_view s = text.substr(prev, cur - prev);
-      int64_t cut = -1;
-      // U+2019, and U+2018 typed in its place ("Zelenskyy‘s").
-      if (s.size() > 4 && (s.substr(s.size() - 4) == "\xE2\x80\x99s" ||
-                           s.substr(s.size() - 4) == "\xE2\x80\x99S" ||
-                           s.substr(s.size() - 4) == "\xE2\x80\x98s")) {
-        cut = cur - 4;
-      } else if (s.size() > 2 && (s.substr(s.size() - 2) == "'s" ||
-                                  s.substr(s.size() - 2) == "'S")) {
-        cut = cur - 2;
-      }
-      if (cut > prev) {
-        t.bend = cut;
-        push(t);
-        Token p;
-        p.bstart = cut;
-        p.bend = cur;
-        p.kind = TokenKind::kPossessive;
-        tokens.push_back(p);
+    TokenKind kind = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT
+                         ? TokenKind::kNumber
+                         : TokenKind::kWord;
+    ProposeWord(text, pb, pe, kind, out);
+  }
+}
+
+// The fast path. ASCII whitespace always separates ICU's segments (only
+// space + space and space + combining mark join, and whitespace makes no
+// token), so each whitespace-delimited chunk is cut on its own: by the
+// UAX #29 rules below when every character is of a class in WbClassOf,
+// else by ICU over the chunk. tests/segment compare the two on every
+// corpus text and on generated strings.
+void Segmenter::Impl::Tokenize(std::string_view text, bool icu_only, Segmentation* out) {
+  out->tokens.reserve(text.size() / 5 + 16);
+  const int64_t n = static_cast<int64_t>(text.size());
+  if (icu_only) {
+    IcuRegion(text, 0, n, out);
+    return;
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::vector<CharClass>& cs = chunk_;
+  int64_t i = 0;
+  while (i < n) {
+    while (i < n && kAsciiClass[p[i]] == WbClass::kSpace) ++i;
+    if (i >= n) break;
+    // One chunk: classify its characters up to the next ASCII whitespace.
+    int64_t b = i;
+    bool fallback = false;
+    cs.clear();
+    while (i < n) {
+      unsigned char c = p[i];
+      WbClass k = kAsciiClass[c];
+      if (k == WbClass::kSpace) break;
+      if (c < 0x80) {
+        cs.push_back({static_cast<uint32_t>(i), k, c});
+        fallback |= k == WbClass::kFallback;
+        ++i;
         continue;
       }
+      UChar32 ch = CharAt(text, i);
+      int len = ch < 0 ? 1 : U8_LENGTH(ch);
+      k = NonAsciiClass(ch);
+      cs.push_back({static_cast<uint32_t>(i), k, 0});
+      fallback |= k == WbClass::kFallback;
+      i += len;
     }
-    push(t);
+    int64_t e = i;
+    if (fallback) {
+      // From the whitespace before, which a combining mark would join.
+      int64_t from = b > 0 && (p[b - 1] == ' ' || p[b - 1] == '\t') ? b - 1 : b;
+      IcuRegion(text, from, e, out);
+      continue;
+    }
+    const size_t m = cs.size();
+    auto end_of = [&](size_t k) { return k + 1 < m ? static_cast<int64_t>(cs[k + 1].pos) : e; };
+    for (size_t k = 0; k < m;) {
+      WbClass c = cs[k].cls;
+      if (c != WbClass::kLetter && c != WbClass::kDigit) {
+        // Any other character is a segment of its own (WB999).
+        Token t;
+        t.bstart = cs[k].pos;
+        t.bend = static_cast<uint32_t>(end_of(k));
+        t.kind = cs[k].ascii != 0 ? kAsciiPunctKind[cs[k].ascii] : TokenKind::kPunct;
+        Push(text, t, out);
+        ++k;
+        continue;
+      }
+      size_t j = k + 1;
+      while (j < m) {
+        WbClass cj = cs[j].cls;
+        if (cj == WbClass::kLetter || cj == WbClass::kDigit) {  // WB5, WB8-WB10
+          ++j;
+          continue;
+        }
+        if ((cj == WbClass::kMidNumLet || cj == WbClass::kMidNum) && j + 1 < m) {
+          WbClass a = cs[j - 1].cls, z = cs[j + 1].cls;
+          // WB6/WB7: letter (MidNumLet) letter; WB11/WB12: digit (MidNum |
+          // MidNumLet) digit.
+          if ((a == WbClass::kLetter && z == WbClass::kLetter && cj == WbClass::kMidNumLet) ||
+              (a == WbClass::kDigit && z == WbClass::kDigit)) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      // ICU's rule status is that of the last rule applied: a segment
+      // ending in a digit is a number ("G20"), one ending in a letter a word.
+      TokenKind kind = cs[j - 1].cls == WbClass::kDigit ? TokenKind::kNumber : TokenKind::kWord;
+      ProposeWord(text, cs[k].pos, end_of(j - 1), kind, out);
+      k = j;
+    }
   }
-  utext_close(ut);
 }
 
 // Says whether the word at token k, after an abbreviation, begins a new
@@ -683,7 +849,7 @@ Segmentation Segmenter::Segment(const Document& doc, const SegmentOptions& optio
   Segmentation out;
   std::string_view text = doc.text();
   if (text.empty() || !impl_->words) return out;
-  impl_->Tokenize(text, &out);
+  impl_->Tokenize(text, options.icu_only, &out);
 
   std::vector<std::pair<int64_t, int64_t>> paras = ParagraphBytes(text, options.paragraphs);
   out.paragraphs.reserve(paras.size());

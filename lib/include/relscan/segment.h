@@ -1,7 +1,8 @@
 // Sentences and tokens: ICU proposes, relscan decides.
 //
-// ICU's word BreakIterator proposes word, number and punctuation segments;
-// a pass of our own then builds the final tokens (hyphen compounds joined
+// ICU's word BreakIterator proposes word, number and punctuation segments
+// (for chunks of common characters a fast path applies the same UAX #29
+// rules, tested to give the same tokens); a pass of our own then builds the final tokens (hyphen compounds joined
 // with their parts, the possessive 's split off, abbreviations with their
 // period, `` and '' as one mark) and decides sentence ends from the
 // abbreviation data, the next word, closing quote marks and paragraphs:
@@ -87,6 +88,10 @@ enum class ParagraphMode { kAuto, kLine, kBlank };
 /// Options for Segmenter::Segment.
 struct SegmentOptions {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
+  /// Every word boundary from ICU's iterator, the fast path for common
+  /// characters off. Both give the same tokens (tests/segment check it);
+  /// this is for those tests and for benchmarks.
+  bool icu_only = false;
 };
 
 /// Parses "line", "blank" or "auto".

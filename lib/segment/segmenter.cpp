@@ -2,8 +2,8 @@
 //
 // Word segments are proposed by a fast path of our own for whitespace-
 // delimited chunks of common characters and by ICU's word BreakIterator
-// for the other chunks (see Impl::Tokenize); the passes below turn them into relscan's tokens and decide the
-// sentence ends. ICU's own sentence iterator is not used: its
+// for the other chunks (see Impl::Tokenize); the passes below turn them
+// into relscan's tokens and decide the sentence ends. ICU's own sentence iterator is not used: its
 // FilteredBreakIterator suppresses a break after an abbreviation
 // unconditionally, and we need "unless the next word starts a sentence".
 #include <unicode/brkiter.h>

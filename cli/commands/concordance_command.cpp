@@ -179,7 +179,7 @@ ExitCode RunConcordance(Invocation& inv) {
         ConcordanceMatcher& matcher = ThreadMatcher(c.query);
         if (direct) {
           for (const ReportDocument& d : in.docs) {
-            matcher.Find(d, [&](ConcordanceLine&& l) { writer->Write(ConcordanceRow(std::move(l))); });
+            matcher.Find(d, [&](ConcordanceLine&& l) { WriteConcordanceLine(l, writer.get()); });
           }
           return lines;
         }
@@ -194,7 +194,7 @@ ExitCode RunConcordance(Invocation& inv) {
         std::unique_ptr<RecordWriter> w = MakeWriter(c.common.format, &rendered, options);
         w->Begin(columns);
         for (const ReportDocument& d : in.docs)
-          matcher.Find(d, [&](ConcordanceLine&& l) { w->Write(ConcordanceRow(std::move(l))); });
+          matcher.Find(d, [&](ConcordanceLine&& l) { WriteConcordanceLine(l, w.get()); });
         w->End();
         return lines;
       },
@@ -204,7 +204,7 @@ ExitCode RunConcordance(Invocation& inv) {
         for (ConcordanceLine& l : lines) {
           l.order = order++;
           if (!hold) {
-            writer->Write(ConcordanceRow(std::move(l)));
+            WriteConcordanceLine(l, writer.get());
           } else if (c.sample >= 0) {
             sampler.Add(std::move(l));
           } else {
@@ -215,7 +215,7 @@ ExitCode RunConcordance(Invocation& inv) {
   if (hold) {
     if (c.sample >= 0) held = sampler.Take();
     SortLines(c.sort, &held);
-    for (ConcordanceLine& l : held) writer->Write(ConcordanceRow(std::move(l)));
+    for (const ConcordanceLine& l : held) WriteConcordanceLine(l, writer.get());
   }
   writer->End();
   sink.Flush();

@@ -50,6 +50,28 @@ void AppendCsv(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
+// Appends one cell as a JSON value.
+void AppendJsonCell(const Cell& c, std::string* out) {
+  switch (c.kind) {
+    case Cell::Kind::kNull: out->append("null"); break;
+    case Cell::Kind::kString: AppendJsonString(c.text, out); break;
+    case Cell::Kind::kInt: fmt::format_to(std::back_inserter(*out), "{}", c.number); break;
+  }
+}
+
+// Appends {names[i]: cells[i]} as a JSON object.
+void AppendJsonRow(std::span<const std::string_view> names, std::span<const Cell> cells,
+                   std::string* out) {
+  out->push_back('{');
+  for (size_t i = 0; i < names.size() && i < cells.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(names[i], out);
+    out->push_back(':');
+    AppendJsonCell(cells[i], out);
+  }
+  out->push_back('}');
+}
+
 const Value& Lookup(const Record& r, const std::string& column) {
   static const Value kNull;
   const Value* v = r.Get(column);
@@ -63,6 +85,12 @@ class JsonlWriter : public RecordWriter {
   void Write(const Record& record) override {
     buf_.clear();
     AppendJson(record, &buf_);
+    buf_.push_back('\n');
+    sink_->Write(buf_);
+  }
+  void WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) override {
+    buf_.clear();
+    AppendJsonRow(names, cells, &buf_);
     buf_.push_back('\n');
     sink_->Write(buf_);
   }
@@ -81,6 +109,12 @@ class JsonWriter : public RecordWriter {
     buf_.assign(first_ ? "\n" : ",\n");
     first_ = false;
     AppendJson(record, &buf_);
+    sink_->Write(buf_);
+  }
+  void WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) override {
+    buf_.assign(first_ ? "\n" : ",\n");
+    first_ = false;
+    AppendJsonRow(names, cells, &buf_);
     sink_->Write(buf_);
   }
   void End() override { sink_->Write(first_ ? "]\n" : "\n]\n"); }
@@ -116,6 +150,30 @@ class DelimitedWriter : public RecordWriter {
     }
     EndLine();
   }
+  void WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) override {
+    // Which cell each column shows, worked out once per names array.
+    if (names.data() != names_ || names.size() != names_size_) {
+      names_ = names.data();
+      names_size_ = names.size();
+      index_.assign(columns_.size(), SIZE_MAX);
+      for (size_t c = 0; c < columns_.size(); ++c)
+        for (size_t i = 0; i < names.size(); ++i)
+          if (names[i] == columns_[c]) index_[c] = i;
+    }
+    buf_.clear();
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      size_t i = index_[c];
+      if (i >= cells.size() || cells[i].kind == relscan::Cell::Kind::kNull) {
+        Cell(c, "");
+      } else if (cells[i].kind == relscan::Cell::Kind::kString) {
+        Cell(c, cells[i].text);
+      } else {
+        if (c > 0) buf_.push_back(csv_ ? ',' : '\t');
+        fmt::format_to(std::back_inserter(buf_), "{}", cells[i].number);
+      }
+    }
+    EndLine();
+  }
   void End() override {}
 
  private:
@@ -133,6 +191,9 @@ class DelimitedWriter : public RecordWriter {
   bool csv_, header_;
   std::vector<std::string> columns_;
   std::string cell_, buf_;
+  const std::string_view* names_ = nullptr;  // WriteRow's column -> cell map
+  size_t names_size_ = 0;
+  std::vector<size_t> index_;
 };
 
 class TableWriter : public RecordWriter {
@@ -234,6 +295,19 @@ std::string_view FormatName(Format format) {
     case Format::kJson: return "json";
   }
   return "tsv";
+}
+
+void RecordWriter::WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) {
+  Record r;
+  r.fields().reserve(names.size());
+  for (size_t i = 0; i < names.size() && i < cells.size(); ++i) {
+    const Cell& c = cells[i];
+    Value v = c.kind == Cell::Kind::kString ? Value(c.text)
+              : c.kind == Cell::Kind::kInt  ? Value(c.number)
+                                            : Value();
+    r.Add(std::string(names[i]), std::move(v));
+  }
+  Write(r);
 }
 
 std::unique_ptr<RecordWriter> MakeWriter(Format format, OutputSink* sink,

@@ -68,11 +68,10 @@ inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
   return c >= 0 && u_isUWhiteSpace(c);
 }
 
-// Returns text with every run of whitespace as one space.
-std::string Collapse(std::string_view text) {
-  std::string out;
-  out.resize(text.size());
-  char* o = out.data();
+// Sets *out to text with every run of whitespace as one space.
+void Collapse(std::string_view text, std::string* out) {
+  out->resize(text.size());
+  char* o = out->data();
   size_t k = 0;
   bool space = false;
   const char* p = text.data();
@@ -99,14 +98,13 @@ std::string Collapse(std::string_view text) {
     }
     i = next;
   }
-  out.resize(k);
-  return out;
+  out->resize(k);
 }
 
-// Returns up to width characters before byte b (whitespace runs counting
-// as one), without the whitespace next to the match, never starting with a
-// space.
-std::string LeftOf(std::string_view text, int64_t b, int width) {
+// Sets *out to up to width characters before byte b (whitespace runs
+// counting as one), without the whitespace next to the match, never
+// starting with a space.
+void LeftOf(std::string_view text, int64_t b, int width, std::string* out) {
   int64_t end = b, prev;
   while (end > 0 && IsSpaceBefore(text, end, &prev)) end = prev;
   int64_t at = end;
@@ -129,11 +127,11 @@ std::string LeftOf(std::string_view text, int64_t b, int width) {
       at = prev;
     }
   }
-  return Collapse(text.substr(at, end - at));
+  Collapse(text.substr(at, end - at), out);
 }
 
-// Returns up to width characters after byte e, as LeftOf does before.
-std::string RightOf(std::string_view text, int64_t e, int width) {
+// Sets *out to up to width characters after byte e, as LeftOf does before.
+void RightOf(std::string_view text, int64_t e, int width, std::string* out) {
   int64_t n = static_cast<int64_t>(text.size()), next;
   int64_t begin = e;
   while (begin < n && IsSpaceAt(text, begin, &next)) begin = next;
@@ -157,13 +155,19 @@ std::string RightOf(std::string_view text, int64_t e, int width) {
       at = next;
     }
   }
-  return Collapse(text.substr(begin, at - begin));
+  Collapse(text.substr(begin, at - begin), out);
 }
 
-std::string TrimmedCollapse(std::string_view text) {
-  std::string s = Collapse(text);
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
+// Collapse without a final space.
+void TrimmedCollapse(std::string_view text, std::string* out) {
+  Collapse(text, out);
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+}
+
+// Collapse without a first space.
+void LeadTrimmedCollapse(std::string_view text, std::string* out) {
+  Collapse(text, out);
+  if (!out->empty() && out->front() == ' ') out->erase(0, 1);
 }
 
 }  // namespace
@@ -200,48 +204,51 @@ struct ConcordanceMatcher::Impl {
     return false;
   }
 
+  ConcordanceLine line;  // reused: its strings keep their capacity
+
   void AddLine(const ReportDocument& d, size_t sentence, int64_t bs, int64_t be, int64_t cs,
                int64_t ce, int32_t ti, int32_t tj,
                const std::function<void(ConcordanceLine&&)>& emit) {
     const std::vector<Token>& tokens = d.seg.tokens;
     std::string_view text = d.doc.text();
     const ReportSentence& s = d.sentences[sentence];
-    ConcordanceLine line;
     line.doc = d.doc.path();
     line.sentence = s.id;
     line.start = cs;
     line.end = ce;
-    line.match = Collapse(text.substr(bs, be - bs));
+    line.order = 0;
+    Collapse(text.substr(bs, be - bs), &line.match);
     int32_t n = static_cast<int32_t>(tokens.size());
     switch (options.context) {
       case ContextKind::kWidth:
-        line.left = LeftOf(text, bs, options.width);
-        line.right = RightOf(text, be, options.width);
+        LeftOf(text, bs, options.width, &line.left);
+        RightOf(text, be, options.width, &line.right);
         break;
       case ContextKind::kWords: {
         int32_t from = std::max<int32_t>(0, ti - options.words);
         int32_t to = std::min<int32_t>(n, tj + options.words);
         int64_t lb = from < ti ? tokens[from].bstart : bs;
         int64_t re = to > tj ? tokens[to - 1].bend : be;
-        line.left = TrimmedCollapse(text.substr(lb, std::max<int64_t>(0, bs - lb)));
-        std::string r = Collapse(text.substr(be, std::max<int64_t>(0, re - be)));
-        line.right = r.starts_with(' ') ? r.substr(1) : r;
+        TrimmedCollapse(text.substr(lb, std::max<int64_t>(0, bs - lb)), &line.left);
+        LeadTrimmedCollapse(text.substr(be, std::max<int64_t>(0, re - be)), &line.right);
         break;
       }
       case ContextKind::kSentence: {
         int64_t sb = s.token_end > s.token_begin ? tokens[s.token_begin].bstart : bs;
         int64_t se = s.token_end > s.token_begin ? tokens[s.token_end - 1].bend : be;
-        line.left = TrimmedCollapse(text.substr(sb, std::max<int64_t>(0, bs - sb)));
-        std::string r = Collapse(text.substr(be, std::max<int64_t>(0, se - be)));
-        line.right = r.starts_with(' ') ? r.substr(1) : r;
+        TrimmedCollapse(text.substr(sb, std::max<int64_t>(0, bs - sb)), &line.left);
+        LeadTrimmedCollapse(text.substr(be, std::max<int64_t>(0, se - be)), &line.right);
         break;
       }
     }
     int keep = options.keep_tokens;
-    line.before.reserve(keep);
-    line.after.reserve(keep);
-    for (int k = 1; k <= keep && ti - k >= 0; ++k) line.before.emplace_back(d.TokenText(tokens[ti - k]));
-    for (int k = 0; k < keep && tj + k < n; ++k) line.after.emplace_back(d.TokenText(tokens[tj + k]));
+    int nb = 0, na = 0;
+    while (nb < keep && ti - nb - 1 >= 0) ++nb;
+    while (na < keep && tj + na < n) ++na;
+    line.before.resize(nb);
+    line.after.resize(na);
+    for (int k = 0; k < nb; ++k) line.before[k].assign(d.TokenText(tokens[ti - k - 1]));
+    for (int k = 0; k < na; ++k) line.after[k].assign(d.TokenText(tokens[tj + k]));
     emit(std::move(line));
   }
 };
@@ -459,24 +466,46 @@ const std::vector<std::string>& ConcordanceColumns() {
   return kColumns;
 }
 
-Record ConcordanceRow(const ConcordanceLine& line) {
-  ConcordanceLine copy = line;
-  return ConcordanceRow(std::move(copy));
+namespace {
+constexpr std::string_view kFieldNames[] = {"doc",  "sentence", "start", "end", "left",
+                                             "match", "right",   "L1",    "L2",  "L3",
+                                             "R1",   "R2",       "R3"};
+}  // namespace
+
+std::span<const std::string_view> ConcordanceFieldNames() { return kFieldNames; }
+
+void ConcordanceCells(const ConcordanceLine& line, std::array<Cell, 13>* cells) {
+  std::array<Cell, 13>& c = *cells;
+  c[0] = Cell::Str(line.doc);
+  c[1] = Cell::Str(line.sentence);
+  c[2] = Cell::Int(line.start);
+  c[3] = Cell::Int(line.end);
+  c[4] = Cell::Str(line.left);
+  c[5] = Cell::Str(line.match);
+  c[6] = Cell::Str(line.right);
+  for (size_t k = 0; k < 3; ++k) {
+    c[7 + k] = k < line.before.size() ? Cell::Str(line.before[k]) : Cell::Null();
+    c[10 + k] = k < line.after.size() ? Cell::Str(line.after[k]) : Cell::Null();
+  }
 }
 
-Record ConcordanceRow(ConcordanceLine&& line) {
+void WriteConcordanceLine(const ConcordanceLine& line, RecordWriter* writer) {
+  std::array<Cell, 13> cells;
+  ConcordanceCells(line, &cells);
+  writer->WriteRow(ConcordanceFieldNames(), cells);
+}
+
+Record ConcordanceRow(const ConcordanceLine& line) {
+  std::array<Cell, 13> cells;
+  ConcordanceCells(line, &cells);
   Record r;
-  r.fields().reserve(13);
-  r.Add("doc", std::move(line.doc)).Add("sentence", std::move(line.sentence));
-  r.Add("start", line.start).Add("end", line.end);
-  r.Add("left", std::move(line.left)).Add("match", std::move(line.match));
-  r.Add("right", std::move(line.right));
-  static const char* const kLeft[] = {"L1", "L2", "L3"};
-  static const char* const kRight[] = {"R1", "R2", "R3"};
-  for (size_t k = 0; k < 3; ++k)
-    r.Add(kLeft[k], k < line.before.size() ? Value(std::move(line.before[k])) : Value());
-  for (size_t k = 0; k < 3; ++k)
-    r.Add(kRight[k], k < line.after.size() ? Value(std::move(line.after[k])) : Value());
+  r.fields().reserve(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& c = cells[i];
+    r.Add(std::string(kFieldNames[i]), c.kind == Cell::Kind::kString ? Value(c.text)
+                                       : c.kind == Cell::Kind::kInt  ? Value(c.number)
+                                                                     : Value());
+  }
   return r;
 }
 

@@ -7,7 +7,7 @@
 //   std::vector<ConcordanceLine> lines;
 //   (*m)->Find(report_document, &lines);            // in text order
 //   SortLines(*ParseSortKeys("R1,R2"), &lines);     // AntConc-style levels
-//   writer->Write(ConcordanceRow(lines[0]));
+//   WriteConcordanceLine(lines[0], writer);        // or ConcordanceRow(...)
 //
 // A query is a sequence of tokens cut by the segmenter, as the text is:
 // "Israel's" is the word Israel then the possessive, "long-term" one
@@ -25,10 +25,12 @@
 #ifndef RELSCAN_CONCORDANCE_H_
 #define RELSCAN_CONCORDANCE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,7 @@
 #include "relscan/record.h"
 #include "relscan/report_input.h"
 #include "relscan/result.h"
+#include "relscan/writer.h"
 
 namespace relscan {
 
@@ -130,8 +133,12 @@ const std::vector<std::string>& ConcordanceColumns();
 /// Returns the record of a line: the columns, then L1..L3 and R1..R3 (null
 /// where the document has no such token).
 Record ConcordanceRow(const ConcordanceLine& line);
-/// Returns the record of a line, moving its text into it.
-Record ConcordanceRow(ConcordanceLine&& line);
+/// Returns the field names of that record, in order.
+std::span<const std::string_view> ConcordanceFieldNames();
+/// Sets *cells to the record's values, viewing the line's text.
+void ConcordanceCells(const ConcordanceLine& line, std::array<Cell, 13>* cells);
+/// Writes the record of a line without building it (RecordWriter::WriteRow).
+void WriteConcordanceLine(const ConcordanceLine& line, RecordWriter* writer);
 
 }  // namespace relscan
 

@@ -13,7 +13,9 @@
 #ifndef RELSCAN_WRITER_H_
 #define RELSCAN_WRITER_H_
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -66,6 +68,19 @@ struct WriterOptions {
   std::vector<std::pair<std::string, Align>> align;
 };
 
+/// One cell of a row written without building a Record: a string (viewed,
+/// not copied), an integer or null.
+struct Cell {
+  enum class Kind : uint8_t { kNull, kString, kInt };
+  Kind kind = Kind::kNull;
+  std::string_view text;
+  int64_t number = 0;
+
+  static Cell Null() { return {}; }
+  static Cell Str(std::string_view s) { return {Kind::kString, s, 0}; }
+  static Cell Int(int64_t n) { return {Kind::kInt, {}, n}; }
+};
+
 /// Renders records to a sink in one format.
 class RecordWriter {
  public:
@@ -74,6 +89,10 @@ class RecordWriter {
   virtual void Begin(const std::vector<std::string>& columns) = 0;
   /// Writes one record.
   virtual void Write(const Record& record) = 0;
+  /// Writes the record {names[i]: cells[i]}, as Write would, without
+  /// building it: jsonl, tsv and csv render the cells straight into the
+  /// line (the hot path of large reports); the others build the Record.
+  virtual void WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells);
   /// Finishes the output (flushes a buffered table, closes a JSON array).
   virtual void End() = 0;
 };

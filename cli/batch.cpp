@@ -22,7 +22,7 @@ namespace relscan::cli {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> ExpandInputs(const CommonConfig& config) {
+std::vector<std::string> ExpandInputs(CommonConfig& config) {
   std::vector<std::string> given = config.inputs;
   if (!config.files_from.empty()) {
     Result<std::string> list = ReadFileBytes(config.files_from);
@@ -67,6 +67,7 @@ std::vector<std::string> ExpandInputs(const CommonConfig& config) {
     }
     out.push_back(path);
   }
+  config.tag.segment.threads = out.size() == 1 ? config.jobs : 1;
   return out;
 }
 
@@ -202,13 +203,13 @@ void LoadRecords(const std::string& path, const CommonConfig& config,
     for (Record& r : *records) emit(std::move(r));
     return;
   }
-  Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
+  Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, config.tag.load);
+  bytes->clear();
+  bytes->shrink_to_fit();
   if (!doc) {
     out->errors.push_back(doc.error());
     return;
   }
-  bytes->clear();
-  bytes->shrink_to_fit();
   ThreadTagger(config).Tag(*doc, emit);
 }
 
@@ -218,7 +219,8 @@ Tagger& ThreadTagger(const CommonConfig& config) {
   thread_local std::string tagger_key;
   std::string key = fmt::format(
       "{}/{}/{}/{}/{}{}{}{}{}/{}/{}/{}{}/{}", config.tag.load.replace_invalid,
-      static_cast<int>(config.tag.segment.paragraphs), config.tag.tokens, config.tag.bytes,
+      static_cast<int>(config.tag.segment.paragraphs) * 10000 + config.tag.segment.threads,
+      config.tag.tokens, config.tag.bytes,
       config.tag.entities, config.tag.dates, config.tag.figures, config.tag.quotes,
       config.tag.claims,
       static_cast<const void*>(config.tag.gazetteer.get()), config.tag.date_options.anchor,

@@ -21,7 +21,9 @@ namespace relscan::cli {
 /// and "-" for stdin when nothing is given. Throws UsageError when the
 /// --files-from file cannot be read, or when there is no input and stdin is
 /// a terminal.
-std::vector<std::string> ExpandInputs(const CommonConfig& config);
+/// With one input, its segmentation may use config.jobs threads
+/// (SegmentOptions::threads); with more, each input is segmented on one.
+std::vector<std::string> ExpandInputs(CommonConfig& config);
 
 /// What processing one input produced.
 struct DocOutput {

@@ -14,7 +14,8 @@ namespace {
 ReportReader& ThreadReader(const CommonConfig& config, bool entities) {
   thread_local std::unique_ptr<ReportReader> reader;
   thread_local std::string reader_key;
-  std::string key = fmt::format("{}/{}/{}", static_cast<int>(config.tag.segment.paragraphs),
+  std::string key = fmt::format("{}/{}/{}/{}", static_cast<int>(config.tag.segment.paragraphs),
+                                config.tag.segment.threads,
                                 entities, static_cast<const void*>(config.tag.gazetteer.get()));
   if (!reader || reader_key != key) {
     ReportInputOptions options;
@@ -71,13 +72,13 @@ ReportInput LoadReportInput(const std::string& path, const CommonConfig& config,
     in.docs = std::move(*docs);
     return in;
   }
-  Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
+  Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, config.tag.load);
+  bytes->clear();
+  bytes->shrink_to_fit();
   if (!doc) {
     out->errors.push_back(doc.error());
     return in;
   }
-  bytes->clear();
-  bytes->shrink_to_fit();
   in.docs.push_back(reader.FromText(std::move(*doc)));
   return in;
 }

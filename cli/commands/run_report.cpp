@@ -4,8 +4,8 @@
 
 namespace relscan::cli {
 
-ExitCode RunReport(Invocation& inv, const CommonConfig& config,
-                   const std::vector<std::string>& columns, const RowMaker& rows) {
+ExitCode RunReport(Invocation& inv, CommonConfig config, const std::vector<std::string>& columns,
+                   const RowMaker& rows) {
   std::vector<std::string> inputs = ExpandInputs(config);
   StdoutSink sink;
   std::unique_ptr<RecordWriter> writer = MakeWriter(config.format, &sink, config.writer);

@@ -18,7 +18,7 @@ namespace relscan::cli {
 using RowMaker = std::function<std::vector<Record>(const std::vector<Record>&)>;
 
 /// Runs a per-document report over every input and writes its rows.
-ExitCode RunReport(Invocation& inv, const CommonConfig& config,
+ExitCode RunReport(Invocation& inv, CommonConfig config,
                    const std::vector<std::string>& columns, const RowMaker& rows);
 
 }  // namespace relscan::cli

@@ -64,7 +64,7 @@ ExitCode RunTag(Invocation& inv) {
             out.errors.push_back(std::move(e));
             return out;
           }
-          Result<Document> doc = LoadDocument(*bytes, name, config.tag.load);
+          Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, config.tag.load);
           if (!doc) {
             out.errors.push_back(doc.error());
             return out;

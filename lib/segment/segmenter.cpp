@@ -11,11 +11,13 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <thread>
 #include <unordered_set>
 
 #include "relscan/data.h"
@@ -113,9 +115,15 @@ inline bool IsOpening(UChar32 c) {
 class CpCursor {
  public:
   CpCursor(std::string_view text, bool ascii) : text_(text), ascii_(ascii) {}
+  // Starts at a known point: cp code points precede byte.
+  CpCursor(std::string_view text, bool ascii, int64_t byte, int64_t cp)
+      : text_(text), ascii_(ascii), byte_(byte), cp_(cp), origin_byte_(byte), origin_cp_(cp) {}
   int64_t To(int64_t byte) {
     if (ascii_) return byte;
-    if (byte < byte_) byte_ = cp_ = 0;
+    if (byte < byte_) {
+      byte_ = origin_byte_;
+      cp_ = origin_cp_;
+    }
     // Code points are the bytes that are not continuation bytes (10xxxxxx),
     // counted eight at a time.
     while (byte_ + 8 <= byte) {
@@ -137,6 +145,7 @@ class CpCursor {
   std::string_view text_;
   bool ascii_;
   int64_t byte_ = 0, cp_ = 0;
+  int64_t origin_byte_ = 0, origin_cp_ = 0;
 };
 
 struct Line {
@@ -334,8 +343,17 @@ struct Segmenter::Impl {
     if (utext_ != nullptr) utext_close(utext_);
   }
 
-  // The tokens of the whole text; byte offsets only.
-  void Tokenize(std::string_view text, bool icu_only, Segmentation* out);
+  // The tokens of bytes [from, to), which start and end at a line break
+  // or at the ends of the text; byte offsets only.
+  void Tokenize(std::string_view text, int64_t from, int64_t to, bool icu_only, Segmentation* out);
+  // Tokens, sentences and code point offsets of paragraphs [p0, p1),
+  // which lie in bytes [from, to); turn is the speaker turn going in
+  // (kInheritTurn: whatever the block before ends with) and coming out.
+  void SegmentBlock(const Document& doc, const std::vector<std::pair<int64_t, int64_t>>& paras,
+                    size_t p0, size_t p1, int64_t from, int64_t to, bool icu_only,
+                    Segmentation* out, int32_t* turn);
+  // Segmenters of the other threads of one document.
+  std::vector<std::unique_ptr<Impl>> helpers;
   void IcuRegion(std::string_view text, int64_t b, int64_t e, Segmentation* out);
   void ProposeWord(std::string_view text, int64_t b, int64_t e, TokenKind kind, Segmentation* out);
   void Push(std::string_view text, Token t, Segmentation* out);
@@ -508,16 +526,16 @@ void Segmenter::Impl::IcuRegion(std::string_view text, int64_t b, int64_t e, Seg
 // UAX #29 rules below when every character is of a class in WbClassOf,
 // else by ICU over the chunk. tests/segment compare the two on every
 // corpus text and on generated strings.
-void Segmenter::Impl::Tokenize(std::string_view text, bool icu_only, Segmentation* out) {
-  out->tokens.reserve(text.size() / 5 + 16);
-  const int64_t n = static_cast<int64_t>(text.size());
+void Segmenter::Impl::Tokenize(std::string_view text, int64_t from, int64_t to, bool icu_only,
+                               Segmentation* out) {
   if (icu_only) {
-    IcuRegion(text, 0, n, out);
+    IcuRegion(text, from, to, out);
     return;
   }
+  const int64_t n = to;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   std::vector<CharClass>& cs = chunk_;
-  int64_t i = 0;
+  int64_t i = from;
   while (i < n) {
     while (i < n && kAsciiClass[p[i]] == WbClass::kSpace) ++i;
     if (i >= n) break;
@@ -845,44 +863,134 @@ void Segmenter::Impl::SplitParagraph(std::string_view text, int32_t para,
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
 Segmenter::~Segmenter() = default;
 
+void Segmenter::Impl::SegmentBlock(const Document& doc,
+                                   const std::vector<std::pair<int64_t, int64_t>>& paras,
+                                   size_t p0, size_t p1, int64_t from, int64_t to, bool icu_only,
+                                   Segmentation* out, int32_t* turn) {
+  std::string_view text = doc.text();
+  Tokenize(text, from, to, icu_only, out);
+  int32_t k = 0, n = static_cast<int32_t>(out->tokens.size());
+  for (size_t p = p0; p < p1; ++p) {
+    while (k < n && out->tokens[k].bstart < paras[p].first) ++k;
+    int32_t tb = k;
+    while (k < n && out->tokens[k].bend <= paras[p].second) ++k;
+    if (k > tb) SplitParagraph(text, static_cast<int32_t>(p + 1), tb, k, out, turn);
+  }
+  // Code point offsets, each sequence walked once in increasing order.
+  int64_t cp = from == 0 ? 0 : doc.ByteToCp(from);
+  CpCursor tokens_cp(text, doc.ascii(), from, cp), parts_cp(text, doc.ascii(), from, cp);
+  for (Token& t : out->tokens) {
+    t.start = static_cast<uint32_t>(tokens_cp.To(t.bstart));
+    t.end = static_cast<uint32_t>(tokens_cp.To(t.bend));
+  }
+  for (Span& s : out->parts) {
+    s.start = parts_cp.To(s.bstart);
+    s.end = parts_cp.To(s.bend);
+  }
+}
+
+namespace {
+
+// Turn of the sentences of a block before its first speaker label or
+// heading: the block before decides it.
+constexpr int32_t kInheritTurn = -2;
+
+// Returns the byte after the line break that follows byte at (the text's
+// end if none does).
+int64_t AfterLineBreak(std::string_view text, int64_t at) {
+  int64_t n = static_cast<int64_t>(text.size());
+  while (at < n && text[at] != '\n' && text[at] != '\r') ++at;
+  if (at < n && text[at] == '\r') ++at;
+  if (at < n && text[at] == '\n') ++at;
+  return at;
+}
+
+// Appends block b to out, shifting its token, part and turn indices;
+// *turn is the turn out ends with and becomes the one b ends with.
+void Append(Segmentation&& b, int32_t b_turn, Segmentation* out, int32_t* turn) {
+  const auto tokens = static_cast<int32_t>(out->tokens.size());
+  const auto parts = static_cast<uint32_t>(out->parts.size());
+  const auto turns = static_cast<int32_t>(out->turns.size());
+  size_t t0 = out->tokens.size();
+  out->tokens.insert(out->tokens.end(), b.tokens.begin(), b.tokens.end());
+  for (size_t i = t0; i < out->tokens.size(); ++i)
+    if (out->tokens[i].parts_count > 0) out->tokens[i].parts_begin += parts;
+  out->parts.insert(out->parts.end(), b.parts.begin(), b.parts.end());
+  for (std::string& name : b.turns) out->turns.push_back(std::move(name));
+  auto shift = [&](int32_t t) { return t == kInheritTurn ? *turn : t >= 0 ? t + turns : t; };
+  for (Sentence& x : b.sentences) {
+    x.token_begin += tokens;
+    x.token_end += tokens;
+    x.turn = shift(x.turn);
+    out->sentences.push_back(x);
+  }
+  *turn = shift(b_turn);
+}
+
+}  // namespace
+
 Segmentation Segmenter::Segment(const Document& doc, const SegmentOptions& options) {
   Segmentation out;
   std::string_view text = doc.text();
   if (text.empty() || !impl_->words) return out;
-  impl_->Tokenize(text, options.icu_only, &out);
-
   std::vector<std::pair<int64_t, int64_t>> paras = ParagraphBytes(text, options.paragraphs);
-  out.paragraphs.reserve(paras.size());
-  out.sentences.reserve(out.tokens.size() / 20 + 4);
+  const int64_t n = static_cast<int64_t>(text.size());
+
+  // Blocks of whole lines, one per thread, cut after a line break: ICU
+  // breaks after every line break, so each block is cut into the tokens
+  // the whole text would give. Sentences never cross a paragraph.
+  int blocks = 1;
+  if (options.threads > 1 && options.block_bytes > 0 && !options.icu_only)
+    blocks = static_cast<int>(std::min<int64_t>(options.threads, n / options.block_bytes));
+  std::vector<size_t> first_para{0};
+  std::vector<int64_t> cut{0};
+  for (int g = 1; g < blocks; ++g) {
+    int64_t want = n * g / blocks;
+    size_t p = first_para.back();
+    while (p < paras.size() && paras[p].second < want) ++p;
+    if (p >= paras.size() || p == first_para.back()) continue;
+    int64_t at = AfterLineBreak(text, paras[p - 1].second);
+    if (at > paras[p].first) continue;  // defensive: a paragraph is whole lines
+    first_para.push_back(p);
+    cut.push_back(at);
+  }
+  first_para.push_back(paras.size());
+  cut.push_back(n);
+  blocks = static_cast<int>(cut.size()) - 1;
+
+  out.tokens.reserve(text.size() / 5 + 16);
+  out.sentences.reserve(out.tokens.capacity() / 20 + 4);
   int32_t turn = -1;
-  int32_t k = 0, n = static_cast<int32_t>(out.tokens.size());
-  for (size_t p = 0; p < paras.size(); ++p) {
-    Paragraph para;
-    para.bstart = paras[p].first;
-    para.bend = paras[p].second;
-    out.paragraphs.push_back(para);
-    while (k < n && out.tokens[k].bstart < para.bstart) ++k;
-    int32_t tb = k;
-    while (k < n && out.tokens[k].bend <= para.bend) ++k;
-    if (k > tb) {
-      impl_->SplitParagraph(text, static_cast<int32_t>(p + 1), tb, k, &out, &turn);
+  if (blocks == 1) {
+    impl_->SegmentBlock(doc, paras, 0, paras.size(), 0, n, options.icu_only, &out, &turn);
+  } else {
+    while (static_cast<int>(impl_->helpers.size()) < blocks - 1)
+      impl_->helpers.push_back(std::make_unique<Impl>());
+    std::vector<Segmentation> rest(blocks - 1);
+    std::vector<int32_t> turns(blocks - 1, kInheritTurn);
+    std::vector<std::thread> threads;
+    for (int g = 1; g < blocks; ++g) {
+      threads.emplace_back([&, g] {
+        Segmentation& r = rest[g - 1];
+        r.tokens.reserve((cut[g + 1] - cut[g]) / 5 + 16);
+        impl_->helpers[g - 1]->SegmentBlock(doc, paras, first_para[g], first_para[g + 1], cut[g],
+                                            cut[g + 1], false, &r, &turns[g - 1]);
+      });
     }
+    impl_->SegmentBlock(doc, paras, 0, first_para[1], 0, cut[1], false, &out, &turn);
+    for (std::thread& t : threads) t.join();
+    for (int g = 1; g < blocks; ++g) Append(std::move(rest[g - 1]), turns[g - 1], &out, &turn);
   }
 
-  // Code point offsets, each sequence walked once in increasing order.
-  CpCursor tokens_cp(text, doc.ascii()), parts_cp(text, doc.ascii()),
-      spans_cp(text, doc.ascii());
-  for (Token& t : out.tokens) {
-    t.start = tokens_cp.To(t.bstart);
-    t.end = tokens_cp.To(t.bend);
-  }
-  for (Span& s : out.parts) {
-    s.start = parts_cp.To(s.bstart);
-    s.end = parts_cp.To(s.bend);
-  }
-  for (Paragraph& p : out.paragraphs) {
-    p.start = spans_cp.To(p.bstart);
-    p.end = spans_cp.To(p.bend);
+  out.paragraphs.reserve(paras.size());
+  CpCursor spans_cp(text, doc.ascii());
+  for (const auto& [b, e] : paras) {
+    Paragraph para;
+    para.bstart = b;
+    para.bend = e;
+    para.start = spans_cp.To(b);
+    para.end = spans_cp.To(e);
+    out.paragraphs.push_back(para);
   }
   std::unordered_map<std::string_view, int32_t> seen;
   for (size_t i = 0; i < out.sentences.size(); ++i) {

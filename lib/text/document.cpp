@@ -6,6 +6,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -204,6 +206,12 @@ OffsetMap::OffsetMap(std::string_view utf8) {
   size_t n = utf8.size();
   size_t i = 0;
   // All-ASCII texts need no checkpoints at all.
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
   while (i < n && p[i] < 0x80) ++i;
   if (i == n) {
     cps_ = static_cast<int64_t>(n);
@@ -212,8 +220,25 @@ OffsetMap::OffsetMap(std::string_view utf8) {
   ascii_ = false;
   checkpoints_.reserve(n / kStride + 2);
   int64_t cp = 0;
-  for (i = 0; i < n; i += LeadLength(p[i]), ++cp) {
+  for (i = 0; i < n;) {
+    // Eight bytes at a time while no checkpoint falls among them: the code
+    // points are the bytes that are not continuation bytes (10xxxxxx).
+    if (i + 8 <= n && cp % kStride != 0) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+      int64_t leads = 8 - static_cast<int64_t>((continuation * 0x0101010101010101ULL) >> 56);
+      // The word must not end inside a character either: its next byte
+      // (if any) starts one.
+      if (cp % kStride + leads < kStride && (i + 8 == n || (p[i + 8] & 0xC0) != 0x80)) {
+        cp += leads;
+        i += 8;
+        continue;
+      }
+    }
     if (cp % kStride == 0) checkpoints_.push_back(static_cast<int64_t>(i));
+    i += LeadLength(p[i]);
+    ++cp;
   }
   cps_ = cp;
   if (cp % kStride == 0) checkpoints_.push_back(static_cast<int64_t>(n));
@@ -327,8 +352,64 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   return bytes;
 }
 
+namespace {
+
+// Says whether valid UTF-8 is NFC because every character is NFC_QC=Yes
+// with canonical combining class 0 (UAX #15's quick check can then only
+// answer yes). Curly quotes and dashes pass; a text that fails is checked
+// by ICU in full.
+bool TriviallyNfc(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  UChar32 last = -1;  // the last character checked, and passed
+  for (size_t i = 0; i < n;) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    int32_t k = static_cast<int32_t>(i);
+    U8_NEXT(p, k, static_cast<int32_t>(n), c);
+    i = static_cast<size_t>(k);
+    if (c == last) continue;
+    if (c < 0 || u_getCombiningClass(c) != 0 ||
+        u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+      return false;
+    }
+    last = c;
+  }
+  return true;
+}
+
+// Loads bytes; owned, when not null, holds them and may be taken.
+Result<Document> Load(std::string_view bytes, std::string* owned, std::string path,
+                      const LoadOptions& options);
+
+}  // namespace
+
 Result<Document> LoadDocument(std::string_view bytes, std::string path,
                               const LoadOptions& options) {
+  return Load(bytes, nullptr, std::move(path), options);
+}
+
+Result<Document> LoadOwnedDocument(std::string&& bytes, std::string path,
+                                   const LoadOptions& options) {
+  std::string owned = std::move(bytes);
+  return Load(owned, &owned, std::move(path), options);
+}
+
+namespace {
+
+Result<Document> Load(std::string_view bytes, std::string* owned, std::string path,
+                      const LoadOptions& options) {
   // Token offsets are 32-bit (segment.h).
   if (bytes.size() >= (uint64_t{1} << 32)) {
     Error e = MakeError(ErrorCode::kIo, "file too large (4 GiB at most)");
@@ -381,8 +462,14 @@ Result<Document> LoadDocument(std::string_view bytes, std::string path,
   }
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   std::string normalized;
-  if (nfc->isNormalizedUTF8(piece, status)) {
-    normalized.assign(text);
+  if (TriviallyNfc(text) || nfc->isNormalizedUTF8(piece, status)) {
+    // The text is the bytes as read: take them when they are ours.
+    if (owned != nullptr && !have_decoded && text.data() == owned->data() &&
+        text.size() == owned->size()) {
+      normalized = std::move(*owned);
+    } else {
+      normalized.assign(text);
+    }
   } else {
     status = U_ZERO_ERROR;
     normalized.reserve(text.size());
@@ -398,5 +485,7 @@ Result<Document> LoadDocument(std::string_view bytes, std::string path,
   return Document(std::move(path), std::move(normalized), encoding,
                   std::move(sha), replaced);
 }
+
+}  // namespace
 
 }  // namespace relscan

@@ -102,6 +102,10 @@ class Document {
 /// Decodes, checks and normalizes bytes read from path into a Document.
 Result<Document> LoadDocument(std::string_view bytes, std::string path,
                               const LoadOptions& options);
+/// The same, taking the bytes: a UTF-8 text already in NFC (most are)
+/// becomes the document's text without a copy.
+Result<Document> LoadOwnedDocument(std::string&& bytes, std::string path,
+                                   const LoadOptions& options);
 
 /// Reads a whole file ("-" reads standard input) into bytes.
 Result<std::string> ReadFileBytes(const std::string& path);

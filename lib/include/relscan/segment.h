@@ -92,6 +92,11 @@ struct SegmentOptions {
   /// characters off. Both give the same tokens (tests/segment check it);
   /// this is for those tests and for benchmarks.
   bool icu_only = false;
+  /// Threads for one document: a text of at least 2 x block_bytes is cut
+  /// into blocks of whole paragraphs (one per thread) segmented at once and
+  /// joined; the result is the same as with one thread.
+  int threads = 1;
+  int64_t block_bytes = int64_t{1} << 20;
 };
 
 /// Parses "line", "blank" or "auto".

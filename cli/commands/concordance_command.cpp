@@ -77,7 +77,10 @@ Config Resolve(Invocation& inv) {
   bool regex = vm["regex"].as<bool>(), stem = vm["stem"].as<bool>();
   q.case_sensitive = vm["case"].as<bool>();
   q.dedupe = vm["dedupe"].as<bool>();
-  q.keep_tokens = 3;  // the output's L1-L3 and R1-R3; --sort may reach R5
+  // jsonl and json show L1-L3 and R1-R3; the tabular formats none; --sort
+  // may reach R5.
+  bool records = c.common.format == Format::kJsonl || c.common.format == Format::kJson;
+  q.keep_tokens = records ? 3 : 0;
   bool by_entity = vm.count("label") || vm.count("entity");
   if (regex && stem) throw UsageError{"--regex and --stem cannot be combined"};
   if (stem && q.case_sensitive) throw UsageError{"--stem compares lowercase stems: drop --case"};

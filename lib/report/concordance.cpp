@@ -68,8 +68,24 @@ inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
   return c >= 0 && u_isUWhiteSpace(c);
 }
 
+// Says whether bytes are ASCII with no whitespace but single spaces
+// (so collapsing whitespace leaves them as they are).
+inline bool PlainAscii(const char* p, size_t n) {
+  bool space = true;  // a space first or after a space is not plain
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c < ' ' || (c == ' ' && space)) return false;
+    space = c == ' ';
+  }
+  return !space || n == 0;
+}
+
 // Sets *out to text with every run of whitespace as one space.
 void Collapse(std::string_view text, std::string* out) {
+  if (PlainAscii(text.data(), text.size())) {
+    out->assign(text);
+    return;
+  }
   out->resize(text.size());
   char* o = out->data();
   size_t k = 0;
@@ -103,15 +119,26 @@ void Collapse(std::string_view text, std::string* out) {
 
 // Sets *out to up to width characters before byte b (whitespace runs
 // counting as one), without the whitespace next to the match, never
-// starting with a space.
+// starting with a space. Scans back to the first character kept, then
+// copies forward collapsing.
 void LeftOf(std::string_view text, int64_t b, int width, std::string* out) {
   int64_t end = b, prev;
   while (end > 0 && IsSpaceBefore(text, end, &prev)) end = prev;
+  // Plain ASCII: the width bytes before, without a first space.
+  if (width > 0 && end >= width) {
+    const char* w = text.data() + end - width;
+    bool lead = w[0] == ' ';
+    if (PlainAscii(w + lead, static_cast<size_t>(width - lead))) {
+      out->assign(w + lead, static_cast<size_t>(width - lead));
+      return;
+    }
+  }
   int64_t at = end;
   int count = 0;
+  const char* p = text.data();
   while (at > 0 && count < width) {
-    unsigned char b = static_cast<unsigned char>(text[at - 1]);
-    if (b < 0x80 && !IsAsciiSpace(b)) {
+    unsigned char c = static_cast<unsigned char>(p[at - 1]);
+    if (c < 0x80 && !IsAsciiSpace(c)) {
       ++count;
       --at;
       continue;
@@ -130,32 +157,52 @@ void LeftOf(std::string_view text, int64_t b, int width, std::string* out) {
   Collapse(text.substr(at, end - at), out);
 }
 
-// Sets *out to up to width characters after byte e, as LeftOf does before.
+// Sets *out to up to width characters after byte e, as LeftOf does before,
+// in one pass.
 void RightOf(std::string_view text, int64_t e, int width, std::string* out) {
-  int64_t n = static_cast<int64_t>(text.size()), next;
-  int64_t begin = e;
-  while (begin < n && IsSpaceAt(text, begin, &next)) begin = next;
-  int64_t at = begin;
-  int count = 0;
-  while (at < n && count < width) {
-    unsigned char b = static_cast<unsigned char>(text[at]);
-    if (b < 0x80 && !IsAsciiSpace(b)) {
-      ++count;
-      ++at;
-      continue;
-    }
-    if (IsSpaceAt(text, at, &next)) {
-      int64_t run = next;
-      while (run < n && IsSpaceAt(text, run, &next)) run = next;
-      if (count + 1 >= width || run == n) break;
-      ++count;
-      at = run;
-    } else {
-      ++count;
-      at = next;
+  const int64_t n = static_cast<int64_t>(text.size());
+  const char* p = text.data();
+  int64_t at = e, next;
+  while (at < n && IsSpaceAt(text, at, &next)) at = next;
+  // Plain ASCII: the width bytes after, without a last space.
+  if (width > 0 && n - at >= width) {
+    const char* w = text.data() + at;
+    bool trail = w[width - 1] == ' ';
+    if (PlainAscii(w, static_cast<size_t>(width - trail))) {
+      out->assign(w, static_cast<size_t>(width - trail));
+      return;
     }
   }
-  Collapse(text.substr(begin, at - begin), out);
+  out->clear();
+  int count = 0;
+  bool space = false;  // a whitespace run waits to be written as one space
+  while (at < n && count < width) {
+    unsigned char c = static_cast<unsigned char>(p[at]);
+    int64_t len = 1;
+    if (c < 0x80) {
+      if (IsAsciiSpace(c)) {
+        space = true;
+        ++at;
+        continue;
+      }
+    } else {
+      if (IsSpaceAt(text, at, &next)) {
+        space = true;
+        at = next;
+        continue;
+      }
+      len = next - at;
+    }
+    if (space) {
+      if (count + 1 >= width) break;
+      out->push_back(' ');
+      ++count;
+      space = false;
+    }
+    out->append(p + at, static_cast<size_t>(len));
+    ++count;
+    at += len;
+  }
 }
 
 // Collapse without a final space.

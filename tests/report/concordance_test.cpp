@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,73 @@ TEST_CASE("concordance: context in characters, tokens or the sentence") {
     CHECK(lines[0].match == "pipeline");
     CHECK(lines[0].right == row.right);
   }
+}
+
+// The character context as its definition says: whitespace runs are one
+// space; up to width characters on each side, skipping the whitespace next
+// to the match, never starting (left) or ending (right) with a space.
+std::vector<std::string> Units(std::string_view text) {
+  std::vector<std::string> units;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (units.empty() || units.back() != " ") units.push_back(" ");
+    } else {
+      units.emplace_back(text.substr(i, len));
+    }
+    i += len;
+  }
+  return units;
+}
+
+std::string ExpectedRight(std::string_view after, int width) {
+  std::vector<std::string> u = Units(after);
+  size_t k = !u.empty() && u[0] == " " ? 1 : 0;
+  std::vector<std::string> taken(u.begin() + k, u.begin() + std::min(u.size(), k + width));
+  if (!taken.empty() && taken.back() == " ") taken.pop_back();
+  std::string out;
+  for (const std::string& x : taken) out += x;
+  return out;
+}
+
+std::string ExpectedLeft(std::string_view before, int width) {
+  std::vector<std::string> u = Units(before);
+  if (!u.empty() && u.back() == " ") u.pop_back();
+  size_t from = u.size() > static_cast<size_t>(width) ? u.size() - width : 0;
+  std::vector<std::string> taken(u.begin() + from, u.end());
+  if (!taken.empty() && taken.front() == " ") taken.erase(taken.begin());
+  std::string out;
+  for (const std::string& x : taken) out += x;
+  return out;
+}
+
+TEST_CASE("concordance: character context on random texts agrees with its definition") {
+  const char* const kPieces[] = {"a", "bc", " ", "  ", "\n", "\t", "\xC3\xA9", "\xE2\x80\x99",
+                                 "xyz", ",", " the ", "The"};
+  std::mt19937 rng(11);
+  int lines_checked = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text = "the";
+    for (int i = rng() % 40; i > 0; --i) text += kPieces[rng() % 12];
+    text += " the";
+    ReportDocument doc = ReportDoc(text);
+    for (int width : {0, 1, 2, 3, 5, 8, 13, 40}) {
+      ConcordanceOptions o = Query(QueryKind::kWords, "the");
+      o.width = width;
+      for (const ConcordanceLine& l : Find(doc, o)) {
+        int64_t b = doc.doc.CpToByte(l.start), e = doc.doc.CpToByte(l.end);
+        std::string_view t = doc.doc.text();
+        CAPTURE(text);
+        CAPTURE(width);
+        CHECK(l.left == ExpectedLeft(t.substr(0, b), width));
+        CHECK(l.right == ExpectedRight(t.substr(e), width));
+        ++lines_checked;
+      }
+    }
+  }
+  CHECK(lines_checked > 3000);
 }
 
 TEST_CASE("concordance: entity selectors find mentions by label and canonical form") {

@@ -58,7 +58,7 @@ struct ConcordanceOptions {
   int width = 40;               // kWidth: characters each side
   int words = 5;                // kWords: tokens each side
   bool dedupe = false;          // skip sentences that repeat an earlier one
-  int keep_tokens = 5;          // tokens kept each side (before, after): 3 to 5
+  int keep_tokens = 5;          // tokens kept each side (before, after): 0 to 5
 };
 
 /// One keyword-in-context line.

@@ -6,12 +6,34 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace relscan {
 namespace {
 
+// Says whether a 64-bit word has a byte equal to c.
+inline bool HasByte(uint64_t w, unsigned char c) {
+  uint64_t x = w ^ (0x0101010101010101ULL * c);
+  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
 // Appends s to out with tab, LF, CR and backslash escaped.
 void AppendTsv(std::string_view s, std::string* out) {
+  // Most cells need no escape: check eight bytes at a time.
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (HasByte(w, '\t') || HasByte(w, '\n') || HasByte(w, '\r') || HasByte(w, '\\')) break;
+  }
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\\') break;
+  }
+  if (i == s.size()) {
+    out->append(s);
+    return;
+  }
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char* esc;
@@ -169,7 +191,8 @@ class DelimitedWriter : public RecordWriter {
         Cell(c, cells[i].text);
       } else {
         if (c > 0) buf_.push_back(csv_ ? ',' : '\t');
-        fmt::format_to(std::back_inserter(buf_), "{}", cells[i].number);
+        fmt::format_int digits(cells[i].number);
+        buf_.append(digits.data(), digits.size());
       }
     }
     EndLine();

@@ -35,6 +35,41 @@ TEST_CASE("writer: tsv escapes tab, CR, LF and backslash, null is empty") {
         "b, \"quoted\"\t\tplain\n");
 }
 
+TEST_CASE("writer: tsv escapes wherever the character falls in a long cell") {
+  for (size_t at = 0; at < 20; ++at) {
+    for (char c : {'\t', '\n', '\r', '\\'}) {
+      std::string text(20, 'x');
+      text[at] = c;
+      Record r;
+      r.Add("text", text);
+      std::string escaped = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\";
+      std::string want = std::string(at, 'x') + escaped + std::string(19 - at, 'x') + "\n";
+      WriterOptions o;
+      o.header = false;
+      CHECK(Render(Format::kTsv, {r}, {"text"}, o) == want);
+    }
+  }
+}
+
+TEST_CASE("writer: WriteRow renders what Write renders for the same record") {
+  const std::string_view names[] = {"doc", "n", "text", "extra"};
+  const Cell cells[] = {Cell::Str("a, \"b\".txt"), Cell::Int(-42),
+                        Cell::Str("0123456789 tab\there \\ \u00e9"), Cell::Null()};
+  Record r;
+  r.Add("doc", "a, \"b\".txt").Add("n", -42).Add("text", "0123456789 tab\there \\ \u00e9");
+  r.Add("extra", Value());
+  for (Format f : {Format::kTsv, Format::kCsv, Format::kJsonl, Format::kJson, Format::kTable}) {
+    CAPTURE(FormatName(f));
+    StringSink rows;
+    auto w = MakeWriter(f, &rows, {});
+    w->Begin({"n", "doc", "text"});
+    w->WriteRow(names, cells);
+    w->WriteRow(names, cells);
+    w->End();
+    CHECK(rows.str() == Render(f, {r, r}, {"n", "doc", "text"}));
+  }
+}
+
 TEST_CASE("writer: --no-header drops the header line") {
   WriterOptions o;
   o.header = false;

@@ -66,6 +66,7 @@ ExitCode RunCollocates(Invocation& inv) {
   }
   o.case_sensitive = vm["case"].as<bool>();
   o.dedupe = vm["dedupe"].as<bool>();
+  common.tag.segment.duplicates = o.dedupe;  // nothing else reads them
   Result<std::unique_ptr<CollocateCounter>> counter = CollocateCounter::Create(o);
   if (!counter) throw UsageError{counter.error().message};
   const CollocateCounter& count = **counter;  // Count is const: shared by the workers

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -77,6 +78,7 @@ Config Resolve(Invocation& inv) {
   bool regex = vm["regex"].as<bool>(), stem = vm["stem"].as<bool>();
   q.case_sensitive = vm["case"].as<bool>();
   q.dedupe = vm["dedupe"].as<bool>();
+  c.common.tag.segment.duplicates = q.dedupe;  // nothing else reads them
   // jsonl and json show L1-L3 and R1-R3; the tabular formats none; --sort
   // may reach R5.
   bool records = c.common.format == Format::kJsonl || c.common.format == Format::kJson;
@@ -158,6 +160,47 @@ ConcordanceMatcher& ThreadMatcher(const ConcordanceOptions& q) {
   return *matcher;
 }
 
+// A document this large has its lines found and rendered on several
+// threads when its sentences can be split (one input, --jobs > 1).
+constexpr int64_t kSplitBytes = int64_t{1} << 20;
+
+// Renders the lines of d in the writer's format (no header), its sentences
+// cut into one range per thread, and hands the output to sink in order.
+void RenderSplit(const ReportDocument& d, const Config& c, int threads,
+                 const std::vector<std::string>& columns, OutputSink* sink) {
+  // Ranges of about equal numbers of tokens.
+  std::vector<size_t> cut{0};
+  const size_t n = d.sentences.size();
+  const int64_t tokens = static_cast<int64_t>(d.seg.tokens.size());
+  for (int t = 1; t < threads; ++t) {
+    size_t k = cut.back();
+    while (k < n && d.sentences[k].token_begin < tokens * t / threads) ++k;
+    cut.push_back(k);
+  }
+  cut.push_back(n);
+  std::vector<std::string> out(threads);
+  auto work = [&](int t) {
+    std::unique_ptr<ConcordanceMatcher> m = ConcordanceMatcher::Create(c.query).value();
+    WriterOptions options = c.common.writer;
+    options.header = false;
+    // About the size of the text: a frequent word's lines take as much.
+    out[t].reserve(2 * d.doc.text().size() / threads);
+    AppendSink rendered(&out[t]);
+    std::unique_ptr<RecordWriter> w = MakeWriter(c.common.format, &rendered, options);
+    w->Begin(columns);
+    m->Find(d, cut[t], cut[t + 1], [&](ConcordanceLine&& l) { WriteConcordanceLine(l, w.get()); });
+    w->End();
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  sink->Write(out[0]);
+  for (int t = 1; t < threads; ++t) {
+    pool[t - 1].join();
+    sink->Write(out[t]);
+  }
+}
+
 ExitCode RunConcordance(Invocation& inv) {
   Config c = Resolve(inv);
   std::vector<std::string> inputs = ExpandInputs(c.common);
@@ -182,6 +225,11 @@ ExitCode RunConcordance(Invocation& inv) {
         ConcordanceMatcher& matcher = ThreadMatcher(c.query);
         if (direct) {
           for (const ReportDocument& d : in.docs) {
+            if (c.common.jobs > 1 && RendersPerRecord(c.common.format) &&
+                static_cast<int64_t>(d.doc.text().size()) >= kSplitBytes) {
+              RenderSplit(d, c, c.common.jobs, columns, &sink);
+              continue;
+            }
             matcher.Find(d, [&](ConcordanceLine&& l) { WriteConcordanceLine(l, writer.get()); });
           }
           return lines;

@@ -75,6 +75,7 @@ Config Resolve(Invocation& inv) {
   o.split_hyphens = vm["split-hyphens"].as<bool>();
   o.all_tokens = vm["all-tokens"].as<bool>();
   o.dedupe = vm["dedupe"].as<bool>();
+  c.common.tag.segment.duplicates = o.dedupe;  // nothing else reads them
   o.paragraphs = c.common.tag.segment.paragraphs;
   c.by_doc = vm["by-doc"].as<bool>();
   bool counts = vm["counts"].as<bool>();

@@ -14,8 +14,8 @@ namespace {
 ReportReader& ThreadReader(const CommonConfig& config, bool entities) {
   thread_local std::unique_ptr<ReportReader> reader;
   thread_local std::string reader_key;
-  std::string key = fmt::format("{}/{}/{}/{}", static_cast<int>(config.tag.segment.paragraphs),
-                                config.tag.segment.threads,
+  std::string key = fmt::format("{}/{}/{}/{}/{}", static_cast<int>(config.tag.segment.paragraphs),
+                                config.tag.segment.threads, config.tag.segment.duplicates,
                                 entities, static_cast<const void*>(config.tag.gazetteer.get()));
   if (!reader || reader_key != key) {
     ReportInputOptions options;

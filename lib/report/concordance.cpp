@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 
 #include "relscan/fold.h"
@@ -68,11 +69,25 @@ inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
   return c >= 0 && u_isUWhiteSpace(c);
 }
 
-// Says whether bytes are ASCII with no whitespace but single spaces
-// (so collapsing whitespace leaves them as they are).
+// Says whether bytes are ASCII with no whitespace but single spaces, none
+// first or last (so collapsing whitespace leaves them as they are).
 inline bool PlainAscii(const char* p, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   bool space = true;  // a space first or after a space is not plain
-  for (size_t i = 0; i < n; ++i) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & kHigh) return false;                         // not ASCII
+    if ((w - 0x20 * kOnes) & ~w & kHigh) return false;   // a control character
+    uint64_t x = w ^ (0x20 * kOnes);
+    // Spaces flagged (a byte '!' above a space may be flagged too, which
+    // only sends the text to the slow path).
+    uint64_t sp = (x - kOnes) & ~x & kHigh;
+    if ((space && (sp & 0x80)) || (sp & (sp >> 8))) return false;
+    space = p[i + 7] == ' ';
+  }
+  for (; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
     if (c >= 0x80 || c < ' ' || (c == ' ' && space)) return false;
     space = c == ' ';
@@ -361,13 +376,22 @@ void ConcordanceMatcher::Find(const ReportDocument& d, std::vector<ConcordanceLi
 
 void ConcordanceMatcher::Find(const ReportDocument& d,
                               const std::function<void(ConcordanceLine&&)>& out) {
+  Find(d, 0, d.sentences.size(), out);
+}
+
+void ConcordanceMatcher::Find(const ReportDocument& d, size_t sentence_begin, size_t sentence_end,
+                              const std::function<void(ConcordanceLine&&)>& out) {
   Impl& impl = *impl_;
+  sentence_end = std::min(sentence_end, d.sentences.size());
   const std::vector<Token>& tokens = d.seg.tokens;
   if (impl.options.kind == QueryKind::kEntity) {
     for (const Mention& m : d.mentions) {
       if (!impl.options.label.empty() && m.label != impl.options.label) continue;
       if (!impl.options.entity.empty() && FoldForMatch(m.canonical) != impl.folded_entity) continue;
-      if (m.sentence < 0 || static_cast<size_t>(m.sentence) >= d.sentences.size()) continue;
+      if (m.sentence < 0 || static_cast<size_t>(m.sentence) < sentence_begin ||
+          static_cast<size_t>(m.sentence) >= sentence_end) {
+        continue;
+      }
       if (impl.options.dedupe && d.sentences[m.sentence].duplicate) continue;
       // The tokens it overlaps: a name may be part of a compound token.
       auto first = std::partition_point(tokens.begin(), tokens.end(),
@@ -388,7 +412,7 @@ void ConcordanceMatcher::Find(const ReportDocument& d,
       static_cast<unsigned char>(impl.keys[0][0]) < 0x80) {
     first_byte = static_cast<unsigned char>(impl.keys[0][0]);
   }
-  for (size_t si = 0; si < d.sentences.size(); ++si) {
+  for (size_t si = sentence_begin; si < sentence_end; ++si) {
     const ReportSentence& s = d.sentences[si];
     if (impl.options.dedupe && s.duplicate) continue;
     int32_t te = s.token_end;

@@ -158,8 +158,18 @@ std::vector<Line> Lines(std::string_view text) {
   std::vector<Line> lines;
   int64_t n = static_cast<int64_t>(text.size());
   int64_t i = 0;
+  const char* p = text.data();
   while (i < n) {
     int64_t start = i;
+    // To the line break, eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      uint64_t lf = w ^ 0x0A0A0A0A0A0A0A0AULL, cr = w ^ 0x0D0D0D0D0D0D0D0DULL;
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if (((lf - kOnes) & ~lf & kHigh) || ((cr - kOnes) & ~cr & kHigh)) break;
+      i += 8;
+    }
     while (i < n && text[i] != '\n' && text[i] != '\r') ++i;
     int64_t end = i;
     if (i < n && text[i] == '\r') ++i;
@@ -999,7 +1009,7 @@ Segmentation Segmenter::Segment(const Document& doc, const SegmentOptions& optio
     x.end = out.tokens[x.token_end - 1].end;
     // Verbatim repeats (pull quotes) point at the first occurrence; short
     // formulae ("Thank you.") recur naturally and are left alone.
-    if (x.heading != HeadingKind::kNone) continue;
+    if (x.heading != HeadingKind::kNone || !options.duplicates) continue;
     int words = 0;
     for (int32_t m = x.token_begin; m < x.token_end; ++m)
       if (out.tokens[m].kind == TokenKind::kWord) ++words;

@@ -161,6 +161,21 @@ TEST_CASE("threads: blocks of paragraphs segment as the whole text does") {
   }
 }
 
+TEST_CASE("duplicates off: the same segmentation with no duplicate_of") {
+  std::string text = "We met the minister today in Baku. It went well.\n\n"
+                     "We met the minister today in Baku. Then we left.\n";
+  Result<Document> d = LoadDocument(text, "t.txt", {});
+  REQUIRE(d.ok());
+  Segmenter segmenter;
+  SegmentOptions on, off;
+  off.duplicates = false;
+  Segmentation a = segmenter.Segment(*d, on), b = segmenter.Segment(*d, off);
+  REQUIRE(a.sentences.size() == 4);
+  CHECK(a.sentences[2].duplicate_of == 0);
+  for (Sentence& x : a.sentences) x.duplicate_of = -1;
+  CHECK(Describe(*d, a) == Describe(*d, b));
+}
+
 TEST_CASE("threads: a block boundary inside a speaker's turn keeps the turn") {
   std::string text;
   for (int i = 0; i < 50; ++i) {

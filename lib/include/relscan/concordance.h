@@ -81,6 +81,10 @@ class ConcordanceMatcher {
 
   /// Hands the lines of one document to emit, in text order (order left 0).
   void Find(const ReportDocument& doc, const std::function<void(ConcordanceLine&&)>& emit);
+  /// The same for sentences [sentence_begin, sentence_end) of the document
+  /// (matches never cross a sentence, so ranges split the work exactly).
+  void Find(const ReportDocument& doc, size_t sentence_begin, size_t sentence_end,
+            const std::function<void(ConcordanceLine&&)>& emit);
   /// Appends the lines of one document, in text order.
   void Find(const ReportDocument& doc, std::vector<ConcordanceLine>* out);
   /// Returns the bytes of token text compared so far: the work counted by

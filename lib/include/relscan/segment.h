@@ -97,6 +97,9 @@ struct SegmentOptions {
   /// joined; the result is the same as with one thread.
   int threads = 1;
   int64_t block_bytes = int64_t{1} << 20;
+  /// Find verbatim repeats (Sentence::duplicate_of); off, every sentence
+  /// has duplicate_of -1 (for readers that never look).
+  bool duplicates = true;
 };
 
 /// Parses "line", "blank" or "auto".

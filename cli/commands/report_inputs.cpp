@@ -72,7 +72,9 @@ ReportInput LoadReportInput(const std::string& path, const CommonConfig& config,
     in.docs = std::move(*docs);
     return in;
   }
-  Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, config.tag.load);
+  LoadOptions load = config.tag.load;
+  load.sha256 = false;  // reports write no document record
+  Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, load);
   bytes->clear();
   bytes->shrink_to_fit();
   if (!doc) {

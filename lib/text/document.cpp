@@ -416,7 +416,7 @@ Result<Document> Load(std::string_view bytes, std::string* owned, std::string pa
     e.path = path;
     return e;
   }
-  std::string sha = Sha256Hex(bytes);
+  std::string sha = options.sha256 ? Sha256Hex(bytes) : std::string();
   SourceEncoding encoding = SourceEncoding::kUtf8;
   std::string decoded;  // holds the text when it differs from bytes
   int64_t replaced = 0;

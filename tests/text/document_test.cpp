@@ -162,6 +162,16 @@ TEST_CASE("offset map: random texts with long ASCII runs and every character len
   }
 }
 
+TEST_CASE("document: the SHA-256 of the bytes, or none when not asked for") {
+  // sha256("abc"), FIPS 180-2 appendix B.1.
+  CHECK(Load("abc").sha256() ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  LoadOptions o;
+  o.sha256 = false;
+  CHECK(Load("abc", o).sha256().empty());
+  CHECK(Load("abc", o).text() == "abc");
+}
+
 TEST_CASE("document: loading owned bytes gives what loading a view gives") {
   const std::string texts[] = {
       "plain ASCII\n",

@@ -56,6 +56,7 @@ enum class SourceEncoding { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be };
 /// Options for LoadDocument.
 struct LoadOptions {
   bool replace_invalid = false;  // substitute U+FFFD for invalid sequences
+  bool sha256 = true;            // hash the bytes (Document::sha256)
 };
 
 /// Holds one input document as NFC UTF-8 with its offset map.
@@ -84,6 +85,8 @@ class Document {
   /// Returns the encoding the input was read in.
   SourceEncoding encoding() const { return encoding_; }
   /// Returns the SHA-256 (hex) of the input bytes as read.
+  /// The SHA-256 of the file's bytes; empty when loaded without it
+  /// (LoadOptions::sha256 off: reports, which write no document record).
   const std::string& sha256() const { return sha256_; }
   /// Returns how many invalid sequences were replaced by U+FFFD.
   int64_t replaced() const { return replaced_; }

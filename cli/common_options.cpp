@@ -24,7 +24,7 @@ po::options_description InputOptions() {
       ("files-from", po::value<std::string>()->value_name("FILE"),
        "read input paths from FILE, one a line ('-' for stdin)")
       ("null,0", po::bool_switch(), "paths in --files-from are NUL-separated")
-      ("jobs,j", po::value<int>()->value_name("N"), "documents processed in parallel (default: all cores)")
+      ("jobs,j", po::value<int>()->value_name("N"), "documents processed in parallel, or blocks of one input of 2 MiB or more (default: all cores)")
       ("input", po::value<std::string>()->default_value("auto")->value_name("MODE"),
        "read inputs as 'text', tagged 'stream', or 'auto'")
       ("replace-invalid", po::bool_switch(),

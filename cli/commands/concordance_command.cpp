@@ -162,7 +162,7 @@ ConcordanceMatcher& ThreadMatcher(const ConcordanceOptions& q) {
 
 // A document this large has its lines found and rendered on several
 // threads when its sentences can be split (one input, --jobs > 1).
-constexpr int64_t kSplitBytes = int64_t{1} << 20;
+constexpr int64_t kSplitBytes = int64_t{2} << 20;  // as SegmentOptions::block_bytes x 2
 
 // Renders the lines of d in the writer's format (no header), its sentences
 // cut into one range per thread, and hands the output to sink in order.

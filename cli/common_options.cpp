@@ -181,7 +181,7 @@ CommonConfig ResolveCommon(const po::variables_map& vm, Format default_format,
   }
   if (vm.count("gazetteer")) {
     // Option files are read and checked before any input (exit 2).
-    auto g = std::make_shared<Gazetteer>(*c.tag.gazetteer);
+    auto g = std::make_shared<Gazetteer>(c.tag.gazetteer ? *c.tag.gazetteer : *Gazetteer::BuiltIn());
     for (const std::string& path : vm["gazetteer"].as<std::vector<std::string>>()) {
       Result<std::string> bytes = ReadFileBytes(path);
       if (!bytes) {

@@ -232,12 +232,23 @@ Record EntityRecord(const Document& doc, const Entity& e, size_t id, bool bytes)
   return r;
 }
 
+Tagger::Tagger(TagOptions options) : options_(std::move(options)) {
+  if (options_.entities) {
+    if (!options_.gazetteer) options_.gazetteer = Gazetteer::BuiltIn();
+    entities_ = std::make_unique<EntityAnnotator>(options_.gazetteer);
+  }
+  if (options_.dates) date_annotator_ = std::make_unique<DateAnnotator>();
+  if (options_.figures) figure_annotator_ = std::make_unique<FigureAnnotator>();
+  if (options_.quotes) quote_annotator_ = std::make_unique<QuoteAnnotator>();
+  if (options_.claims) claim_annotator_ = std::make_unique<ClaimAnnotator>();
+}
+
 void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit) {
   seg_ = segmenter_.Segment(doc, options_.segment);
   ents_.clear();
   dates_.clear();
   figures_.clear();
-  if (options_.entities) ents_ = entities_.Annotate(doc, seg_);
+  if (options_.entities) ents_ = entities_->Annotate(doc, seg_);
   std::string anchor;
   if (options_.dates) {
     DateOptions date_options = options_.date_options;
@@ -248,8 +259,8 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
         date_options.auto_anchor = false;
       }
     }
-    dates_ = date_annotator_.Annotate(doc, seg_, date_options);
-    anchor = date_annotator_.anchor().value;
+    dates_ = date_annotator_->Annotate(doc, seg_, date_options);
+    anchor = date_annotator_->anchor().value;
   }
   if (options_.figures) {
     // Years and dates are dates, and figures inside names are not figures
@@ -259,7 +270,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     for (const DateSpan& d : dates_) taken.emplace_back(d.bstart, d.bend);
     for (const Entity& e : ents_) taken.emplace_back(e.bstart, e.bend);
     std::sort(taken.begin(), taken.end());
-    figures_ = figure_annotator_.Annotate(doc, seg_, taken);
+    figures_ = figure_annotator_->Annotate(doc, seg_, taken);
   }
   quotes_ = QuoteResult();
   if (options_.quotes) {
@@ -268,7 +279,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     for (const Entity& e : ents_) {
       names.push_back({e.bstart, e.bend, std::string(EntityLabelName(e.label)), e.canonical});
     }
-    quotes_ = quote_annotator_.Annotate(doc, seg_, names);
+    quotes_ = quote_annotator_->Annotate(doc, seg_, names);
   }
   claims_.clear();
   if (options_.claims) {
@@ -277,7 +288,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     evidence.figures = &figures_;
     evidence.dates = &dates_;
     evidence.quotes = &quotes_.quotes;
-    claims_ = claim_annotator_.Annotate(doc, seg_, evidence);
+    claims_ = claim_annotator_->Annotate(doc, seg_, evidence);
   }
   // A claim's evidence: the quotations over its sentence, by sentence.
   std::vector<std::vector<size_t>> quotes_in(seg_.sentences.size());
@@ -294,7 +305,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
   Record head = DocumentRecord(doc, options_);
   if (options_.dates && !anchor.empty()) {
     head.Add("anchor", Value(Object{{"value", Value(anchor)},
-                                    {"rule", Value(date_annotator_.anchor().rule)}}));
+                                    {"rule", Value(date_annotator_->anchor().rule)}}));
   }
   emit(std::move(head));
   size_t next_entity = 0, next_date = 0, next_figure = 0, next_quote = 0, next_unpaired = 0,

@@ -39,8 +39,9 @@ struct TagOptions {
   bool figures = true;  // run the figure annotator
   bool quotes = true;   // run the quote annotator
   bool claims = true;   // run the claim annotator
-  /// The gazetteer entities are looked up in (built-in plus --gazetteer).
-  std::shared_ptr<const Gazetteer> gazetteer = Gazetteer::BuiltIn();
+  /// The gazetteer entities are looked up in (built-in plus --gazetteer);
+  /// null: the built-in one, loaded when the entity annotator runs.
+  std::shared_ptr<const Gazetteer> gazetteer;
   /// Date options; `dates.anchor` applies to every document without an
   /// entry in `anchors` (document path -> ISO date, from --anchors).
   DateOptions date_options;
@@ -66,8 +67,9 @@ std::string IcuVersion();
 /// Runs the passes over documents and renders their records.
 class Tagger {
  public:
-  explicit Tagger(TagOptions options)
-      : options_(std::move(options)), entities_(options_.gazetteer) {}
+  /// Builds the annotators the options switch on, and only those (their
+  /// rules and lexicons take most of the start-up time).
+  explicit Tagger(TagOptions options);
 
   /// Hands the records of one document to emit, one at a time, in order.
   void Tag(const Document& doc, const std::function<void(Record&&)>& emit);
@@ -91,11 +93,11 @@ class Tagger {
  private:
   TagOptions options_;
   Segmenter segmenter_;
-  EntityAnnotator entities_;
-  DateAnnotator date_annotator_;
-  FigureAnnotator figure_annotator_;
-  QuoteAnnotator quote_annotator_;
-  ClaimAnnotator claim_annotator_;
+  std::unique_ptr<EntityAnnotator> entities_;
+  std::unique_ptr<DateAnnotator> date_annotator_;
+  std::unique_ptr<FigureAnnotator> figure_annotator_;
+  std::unique_ptr<QuoteAnnotator> quote_annotator_;
+  std::unique_ptr<ClaimAnnotator> claim_annotator_;
   Segmentation seg_;
   std::vector<Entity> ents_;
   std::vector<DateSpan> dates_;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstring>
 
 namespace relscan {
 namespace {
@@ -79,8 +80,18 @@ int64_t Record::GetInt(std::string_view name, int64_t fallback) const {
 void AppendJsonString(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
+  // Eight plain bytes at a time: none is '"', '\\' or a control character.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    uint64_t q = w ^ (kOnes * '"'), b = w ^ (kOnes * '\\');
+    uint64_t special = ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | ((w - kOnes * 0x20) & ~w);
+    if (special & kHigh) break;
+  }
   size_t run = 0;  // start of the pending run of plain bytes
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
@@ -107,7 +118,11 @@ void AppendJson(const Value& value, std::string* out) {
   switch (value.type()) {
     case Value::Type::kNull: out->append("null"); break;
     case Value::Type::kBool: out->append(value.AsBool() ? "true" : "false"); break;
-    case Value::Type::kInt: fmt::format_to(std::back_inserter(*out), "{}", value.AsInt()); break;
+    case Value::Type::kInt: {
+      fmt::format_int digits(value.AsInt());
+      out->append(digits.data(), digits.size());
+      break;
+    }
     case Value::Type::kDouble: {
       double d = value.AsDouble();
       if (!std::isfinite(d)) {

@@ -84,6 +84,25 @@ TEST_CASE("writer: csv quotes as RFC 4180 and ends lines with LF") {
         "\"b, \"\"quoted\"\"\",,plain\n");
 }
 
+TEST_CASE("writer: JSON strings escape wherever the character falls") {
+  const std::pair<char, std::string> kEscapes[] = {
+      {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\t', "\\t"},
+      {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}};
+  for (size_t at = 0; at < 20; ++at) {
+    for (const auto& [c, escaped] : kEscapes) {
+      std::string text(20, 'x');
+      text[at] = c;
+      std::string out;
+      AppendJsonString(text, &out);
+      CHECK(out == "\"" + std::string(at, 'x') + escaped + std::string(19 - at, 'x') + "\"");
+    }
+  }
+  std::string plain = "Plain text, \xE2\x80\x9Ccurly\xE2\x80\x9D and ~{}";
+  std::string out;
+  AppendJsonString(plain, &out);
+  CHECK(out == "\"" + plain + "\"");
+}
+
 TEST_CASE("writer: jsonl writes whole records, compact, in field order") {
   CHECK(Render(Format::kJsonl, Sample(), {"doc"}) ==
         "{\"doc\":\"a.txt\",\"n\":7,\"text\":\"tab\\there\\nnew \\\\ line\"}\n"

@@ -236,12 +236,15 @@ ExitCode RunKeywords(Invocation& inv) {
   reference.options = c.count;
   if (c.mode == Mode::kKeyness) {
     // The reference is read first: its errors come before the list.
-    CommonConfig rc = c.common;
-    rc.inputs = c.references;
-    rc.files_from.clear();
+    // Its own batch: one large reference file may be split over --jobs
+    // threads, and many are read one per thread (ExpandInputs decides).
+    Config rc = c;
+    rc.common.inputs = c.references;
+    rc.common.files_from.clear();
+    std::vector<std::string> ref_inputs = ExpandInputs(rc.common);
     std::vector<ItemCounts> none;
     bool ref_table = false;
-    CountInputs(ExpandInputs(rc), c, false, true, inv, &reference, &none, &ref_table);
+    CountInputs(ref_inputs, rc, false, true, inv, &reference, &none, &ref_table);
     if (reference.tokens == 0) {
       inv.diag->InputError(MakeError(ErrorCode::kMalformed, "the reference corpus has no items"));
       return inv.diag->exit_code();

@@ -153,6 +153,7 @@ class DelimitedWriter : public RecordWriter {
       : sink_(sink), csv_(csv), header_(header) {}
   void Begin(const std::vector<std::string>& columns) override {
     columns_ = columns;
+    names_ = nullptr;  // WriteRow works out its mapping again
     if (!header_) return;
     buf_.clear();
     for (size_t i = 0; i < columns.size(); ++i) Cell(i, columns[i]);
@@ -180,7 +181,10 @@ class DelimitedWriter : public RecordWriter {
       index_.assign(columns_.size(), SIZE_MAX);
       for (size_t c = 0; c < columns_.size(); ++c)
         for (size_t i = 0; i < names.size(); ++i)
-          if (names[i] == columns_[c]) index_[c] = i;
+          if (names[i] == columns_[c]) {
+            index_[c] = i;  // the first, as Record::Get finds
+            break;
+          }
     }
     buf_.clear();
     for (size_t c = 0; c < columns_.size(); ++c) {

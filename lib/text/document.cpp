@@ -410,9 +410,10 @@ namespace {
 
 Result<Document> Load(std::string_view bytes, std::string* owned, std::string path,
                       const LoadOptions& options) {
-  // Token offsets are 32-bit (segment.h).
-  if (bytes.size() >= (uint64_t{1} << 32)) {
-    Error e = MakeError(ErrorCode::kIo, "file too large (4 GiB at most)");
+  // Token offsets are 32-bit (segment.h), and ICU's UTF-8 walks and the
+  // normalizer take int32_t lengths.
+  if (bytes.size() >= (uint64_t{1} << 31)) {
+    Error e = MakeError(ErrorCode::kIo, "file too large (2 GiB at most)");
     e.path = path;
     return e;
   }
@@ -454,6 +455,11 @@ Result<Document> Load(std::string_view bytes, std::string* owned, std::string pa
     have_decoded = replaced > 0;
   }
   std::string_view text = have_decoded ? std::string_view(decoded) : bytes;
+  if (text.size() >= (uint64_t{1} << 31)) {  // UTF-16 grows as UTF-8
+    Error e = MakeError(ErrorCode::kIo, "file too large (2 GiB of UTF-8 text at most)");
+    e.path = path;
+    return e;
+  }
 
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

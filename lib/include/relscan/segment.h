@@ -42,7 +42,7 @@ struct Span {
   int64_t bstart = 0, bend = 0;  // bytes
 };
 
-/// One token. Offsets are 32-bit (a document is at most 4 GiB) to keep the
+/// One token. Offsets are 32-bit (a document is under 2 GiB) to keep the
 /// token array small: a 20 MB essay has some four million tokens.
 struct Token {
   uint32_t start = 0, end = 0;    // code points

@@ -92,6 +92,8 @@ class RecordWriter {
   /// Writes the record {names[i]: cells[i]}, as Write would, without
   /// building it: jsonl, tsv and csv render the cells straight into the
   /// line (the hot path of large reports); the others build the Record.
+  /// names should be one array kept for the whole output (a static one):
+  /// tsv and csv work out which cell each column shows once per array.
   virtual void WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells);
   /// Finishes the output (flushes a buffered table, closes a JSON array).
   virtual void End() = 0;

@@ -48,6 +48,7 @@ ExitCode RunTag(Invocation& inv) {
   std::unique_ptr<RecordWriter> writer = MakeWriter(config.format, &sink, config.writer);
   writer->Begin({});
   Progress progress(config.progress, inputs.size());
+  const bool direct = inputs.size() <= 1 || config.jobs <= 1;
   RunBatch(
       inputs, config.jobs,
       [&](const std::string& path) {
@@ -80,8 +81,20 @@ ExitCode RunTag(Invocation& inv) {
         }
         if (config.format != Format::kJsonl) return LoadRecords(path, config);
         // JSON Lines are rendered on the worker as records come, so that a
-        // large document is never held as records.
+        // large document is never held as records; with one input or one
+        // job (work and delivery in turn on this thread) they go straight
+        // out, so that it is not held as text either.
         DocOutput out;
+        if (direct) {
+          std::string line;
+          LoadRecords(path, config, [&](Record&& r) {
+            line.clear();
+            AppendJson(r, &line);
+            line.push_back('\n');
+            sink.Write(line);
+          }, &out);
+          return out;
+        }
         LoadRecords(path, config, [&out](Record&& r) {
           AppendJson(r, &out.rendered);
           out.rendered.push_back('\n');

@@ -2,6 +2,7 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "relscan/data.h"
 #include "relscan/tag.h"
@@ -243,14 +244,24 @@ Tagger::Tagger(TagOptions options) : options_(std::move(options)) {
   if (options_.claims) claim_annotator_ = std::make_unique<ClaimAnnotator>();
 }
 
+namespace {
+// The smallest document whose passes run on several threads (as the
+// segmenter's blocks: SegmentOptions::block_bytes x 2).
+constexpr size_t kParallelBytes = size_t{2} << 20;
+}  // namespace
+
 void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit) {
   seg_ = segmenter_.Segment(doc, options_.segment);
   ents_.clear();
   dates_.clear();
   figures_.clear();
-  if (options_.entities) ents_ = entities_->Annotate(doc, seg_);
+  // On one large document (segmented on several threads) the passes that
+  // do not depend on each other run at once: entities beside dates, then
+  // figures (which need both) beside quotations (which need entities).
+  const bool parallel = options_.segment.threads > 1 && doc.text().size() >= kParallelBytes;
   std::string anchor;
-  if (options_.dates) {
+  auto dates = [&] {
+    if (!options_.dates) return;
     DateOptions date_options = options_.date_options;
     if (options_.anchors) {
       auto it = options_.anchors->find(doc.path());
@@ -261,8 +272,9 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     }
     dates_ = date_annotator_->Annotate(doc, seg_, date_options);
     anchor = date_annotator_->anchor().value;
-  }
-  if (options_.figures) {
+  };
+  auto figures = [&] {
+    if (!options_.figures) return;
     // Years and dates are dates, and figures inside names are not figures
     // (TAGSET §3): those spans are closed to the figure rules.
     std::vector<std::pair<int64_t, int64_t>> taken;
@@ -271,15 +283,32 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
     for (const Entity& e : ents_) taken.emplace_back(e.bstart, e.bend);
     std::sort(taken.begin(), taken.end());
     figures_ = figure_annotator_->Annotate(doc, seg_, taken);
-  }
+  };
   quotes_ = QuoteResult();
-  if (options_.quotes) {
+  auto quotes = [&] {
+    if (!options_.quotes) return;
     std::vector<NamedSpan> names;
     names.reserve(ents_.size());
     for (const Entity& e : ents_) {
       names.push_back({e.bstart, e.bend, std::string(EntityLabelName(e.label)), e.canonical});
     }
     quotes_ = quote_annotator_->Annotate(doc, seg_, names);
+  };
+  auto entities = [&] {
+    if (options_.entities) ents_ = entities_->Annotate(doc, seg_);
+  };
+  if (parallel) {
+    std::thread beside(dates);
+    entities();
+    beside.join();
+    std::thread quoting(quotes);
+    figures();
+    quoting.join();
+  } else {
+    entities();
+    dates();
+    figures();
+    quotes();
   }
   claims_.clear();
   if (options_.claims) {

@@ -52,6 +52,9 @@ struct Lexicons {
   Gazetteer titles;  // canonical "title" or "honorific"
   std::unordered_map<std::string, Head, ViewHash, std::equal_to<>> heads;
   WordSet connectors, lowercase, given;
+  // The connectors that are name particles ("von", "el", "bin"), not
+  // English function words: they may join the parts of a person's name.
+  WordSet particles;
 
   static const Lexicons& Get() {
     static const Lexicons kLexicons = [] {
@@ -75,6 +78,11 @@ struct Lexicons {
       }
       for (const data::DataLine& l : data::DataLines(data::Find(kConnectorsFile)))
         lex.connectors.insert(FoldForMatch(l.text));
+      for (const std::string& c : lex.connectors) {
+        static const std::unordered_set<std::string_view> kEnglish = {
+            "of", "for", "and", "&", "on", "in", "at", "upon", "the"};
+        if (kEnglish.count(c) == 0) lex.particles.insert(c);
+      }
       for (const data::DataLine& l : data::DataLines(data::Find(kLowercaseFile)))
         lex.lowercase.insert(std::string(l.text));
       // Names of two letters ("Al", "Bo") are also articles and particles.
@@ -232,7 +240,15 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
     if (gazetteer->StartsAny(k) &&
         gazetteer->Longest(all_keys, static_cast<size_t>(a - a0), &len) != nullptr)
       break;
-    if (lex.lowercase.count(k) == 0 || lex.given.count(k) > 0) break;
+    // "Foreign Minister Sameh Shoukry said": a title starts the name.
+    if (lex.titles.Longest(all_keys, static_cast<size_t>(a - a0), &len) != nullptr) break;
+    // "The Clean Water Act was adopted": once the first word is gone, the
+    // rest ends with a head word and is the name.
+    // (Not in headings, which capitalize every word: "The Energy Crisis".)
+    if (!title_case && a > a0 && b - a >= 2 && lex.heads.count(toks[b - 1].key) > 0) break;
+    // "At Weda Bay": a function word is not part of a name either.
+    bool function_word = lex.connectors.count(k) > 0 && lex.particles.count(k) == 0;
+    if ((lex.lowercase.count(k) == 0 && !function_word) || lex.given.count(k) > 0) break;
     ++a;  // the next word now starts the sentence
   }
   if (a >= b) return;
@@ -252,8 +268,12 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
   auto is_title_or_head = [&](int32_t m) {
     return lex.titles.Exact(toks[m].key) != nullptr || lex.heads.count(toks[m].key) > 0;
   };
-  for (int32_t p = a; p < b && p <= a + 2; ++p) {
-    if (p > a && (lex.heads.count(toks[p - 1].key) || lex.connectors.count(toks[p - 1].key))) break;
+  // After a head word the role is the title alone: "European Commission
+  // President Ursula von der Leyen" (the organization is found on its own).
+  int32_t role_min = a;
+  for (int32_t p = a; p < b && p <= a + 3; ++p) {
+    if (p > a && lex.connectors.count(toks[p - 1].key)) break;
+    if (p > a && lex.heads.count(toks[p - 1].key)) role_min = p;
     size_t tlen;
     const GazetteerEntry* t = lex.titles.Longest(keys, static_cast<size_t>(p - a), &tlen);
     if (t == nullptr) continue;
@@ -274,7 +294,13 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
     if (lex.heads.count(toks[b - 1].key) ||
         (b - q == 1 && lex.lowercase.count(toks[q].key) && !lex.given.count(toks[q].key)))
       break;
-    int32_t role_from = a;
+    // A role's modifiers are common words ("Foreign", "Deputy Prime"), not
+    // "April" in "In April President Obama".
+    int32_t role_from = p;
+    while (role_from > role_min && (lex.lowercase.count(toks[role_from - 1].key) > 0 ||
+                                    lex.titles.Exact(toks[role_from - 1].key) != nullptr ||
+                                    gazetteer->Exact(toks[role_from - 1].key) != nullptr))
+      --role_from;
     while (role_from < p && gazetteer->Exact(toks[role_from].key) != nullptr &&
            (gazetteer->Exact(toks[role_from].key)->label == EntityLabel::kNorp ||
             gazetteer->Exact(toks[role_from].key)->label == EntityLabel::kGpe))
@@ -282,9 +308,23 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
     // The name ends before a connector: "President Kassym-Jomart Tokayev
     // of the Republic of Kazakhstan" names the country after the person.
     int32_t name_end = q;
-    while (name_end < b && !lex.connectors.count(toks[name_end].key)) ++name_end;
+    while (name_end < b && (!lex.connectors.count(toks[name_end].key) ||
+                            lex.particles.count(toks[name_end].key)))
+      ++name_end;
     std::string role = t->canonical == "honorific" ? std::string() : text_of(role_from, q);
     emit(q, name_end, EntityLabel::kPerson, {}, "title before name (" + t->source + ")", role);
+    // The headed name before the title ("Foreign Ministry Spokesperson
+    // Maria Zakharova"), unless the gazetteer knows it (it is found there).
+    if (role_min - a >= 2) {
+      std::vector<std::string_view> head_keys(keys.begin(), keys.begin() + (role_min - a));
+      size_t glen = 0;
+      const GazetteerEntry* g = gazetteer->Longest(head_keys, 0, &glen);
+      auto h = lex.heads.find(toks[role_min - 1].key);
+      if ((g == nullptr || glen != head_keys.size()) && h != lex.heads.end()) {
+        emit(a, role_min, h->second.label, {},
+             fmt::format("head word '{}' ({})", toks[role_min - 1].text, h->second.source));
+      }
+    }
     return;
   }
   if (title_case) {
@@ -493,6 +533,15 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       }
       return true;
     };
+    // "el-Sisi", "al-Assad": a particle, a hyphen, a capitalized word.
+    auto particle_compound = [&](int32_t k) {
+      const Tok& t = toks[k];
+      if (!t.word || t.token->parts_count != 2) return false;
+      const Span& p0 = seg.parts[t.token->parts_begin];
+      const Span& p1 = seg.parts[t.token->parts_begin + 1];
+      return lex.particles.count(FoldForMatch(text.substr(p0.bstart, p0.bend - p0.bstart))) > 0 &&
+             u_isupper(FirstChar(text.substr(p1.bstart, p1.bend - p1.bstart)));
+    };
     auto opens_of = [&](int32_t k) {
       std::string_view key = toks[k].key;
       return lex.heads.count(key) > 0 || IsFormalWord(key) || lex.titles.Exact(key) != nullptr;
@@ -509,6 +558,24 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
           open = open || opens_of(j);
           ++j;
           continue;
+        }
+        // A person's name with particles: "Ursula von der Leyen", "Charles
+        // de Gaulle" (one or two, between capitalized words that are not
+        // head words), "Abdel Fattah el-Sisi" (a particle joined by a
+        // hyphen to a capitalized word).
+        if (!lex.heads.count(toks[j - 1].key)) {
+          int32_t k = j;
+          while (k < n && k < j + 2 && toks[k].word && !toks[k].cap &&
+                 lex.particles.count(toks[k].key))
+            ++k;
+          if (k > j && k < n && name_tok(k) && !lex.heads.count(toks[k].key)) {
+            j = k;
+            continue;
+          }
+          if (particle_compound(j)) {
+            ++j;
+            continue;
+          }
         }
         std::string_view key = toks[j].key;
         if (!toks[j].word || toks[j].cap || lex.connectors.count(key) == 0) break;
@@ -653,19 +720,30 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
     int mentions = 0;
   };
   std::unordered_map<std::string, std::vector<Full>> by_last;  // folded last word
+  std::unordered_map<std::string, std::vector<std::string>> by_first;  // folded first word
   auto last_word = [](std::string_view name) {
     size_t sp = name.rfind(' ');
     return FoldForMatch(sp == std::string_view::npos ? name : name.substr(sp + 1));
+  };
+  auto add_full = [](std::vector<Full>& fulls, std::string_view name) {
+    auto f = std::find_if(fulls.begin(), fulls.end(), [&](const Full& x) { return x.name == name; });
+    if (f == fulls.end()) fulls.push_back({std::string(name), 1});
+    else ++f->mentions;
   };
   for (const std::vector<Candidate>& list : cands) {
     for (const Candidate& c : list) {
       if (c.label != EntityLabel::kPerson || c.pending_surname) continue;
       std::string_view name = surface(c);
       if (name.find(' ') == std::string_view::npos) continue;
-      std::vector<Full>& fulls = by_last[last_word(name)];
-      auto f = std::find_if(fulls.begin(), fulls.end(), [&](const Full& x) { return x.name == name; });
-      if (f == fulls.end()) fulls.push_back({std::string(name), 1});
-      else ++f->mentions;
+      std::string last = last_word(name);
+      add_full(by_last[last], name);
+      // "el-Sisi" is also "Sisi".
+      size_t hy = last.find('-');
+      if (hy != std::string::npos && impl_->lex.particles.count(std::string_view(last).substr(0, hy)))
+        add_full(by_last[last.substr(hy + 1)], name);
+      std::string first = FoldForMatch(name.substr(0, name.find(' ')));
+      std::vector<std::string>& firsts = by_first[first];
+      if (std::find(firsts.begin(), firsts.end(), name) == firsts.end()) firsts.emplace_back(name);
     }
   }
   for (std::vector<Candidate>& list : cands) {
@@ -682,7 +760,9 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
         if (full.size() < folded.size() ||
             full.compare(full.size() - folded.size(), folded.size(), folded) != 0)
           continue;
-        if (full.size() > folded.size() && full[full.size() - folded.size() - 1] != ' ') continue;
+        if (full.size() > folded.size() && full[full.size() - folded.size() - 1] != ' ' &&
+            full[full.size() - folded.size() - 1] != '-')
+          continue;
         if (best == nullptr || f.mentions > best->mentions ||
             (f.mentions == best->mentions && f.name.size() > best->name.size()))
           best = &f;
@@ -691,6 +771,18 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
         c.canonical = best->name;
         c.pending_surname = false;
       }
+    }
+  }
+  // A lone word that is no surname but the given name of exactly one
+  // person named in full: "Abiy" -> "Abiy Ahmed", "Prabowo".
+  for (std::vector<Candidate>& list : cands) {
+    for (Candidate& c : list) {
+      if (!c.pending_surname) continue;
+      auto it = by_first.find(FoldForMatch(surface(c)));
+      if (it == by_first.end() || it->second.size() != 1) continue;
+      c.canonical = it->second.front();
+      c.rule = "given name of a person named in full";
+      c.pending_surname = false;
     }
   }
 

@@ -49,6 +49,47 @@ void CheckRows(const std::vector<Row>& rows) {
   }
 }
 
+TEST_CASE("entities: a sentence-initial title, and roles after an organization") {
+  CheckRows({
+      // The title is a common word at the start of the sentence, still a title.
+      {"Foreign Minister Sameh Shoukry later took the case further.",
+       {"PERSON Sameh Shoukry [Foreign Minister]"}},
+      // A month before the title is no part of the role.
+      {"In April President Obama will welcome the delegation.",
+       {"PERSON Obama [President]"}},
+      // An organization's name before the title: both are found.
+      {"European Commission President Ursula von der Leyen spoke.",
+       {"ORG European Commission", "PERSON Ursula von der Leyen [President]"}},
+      {"He met the Foreign Ministry Spokesperson Maria Zakharova.",
+       {"ORG Foreign Ministry", "PERSON Maria Zakharova [Spokesperson]"}},
+  });
+}
+
+TEST_CASE("entities: name particles, and short forms of a name given in full") {
+  CheckRows({
+      {"He met Charles de Gaulle in Paris.", {"PERSON Charles de Gaulle", "GPE Paris"}},
+      // A particle joined by a hyphen (U+2011 here); the surname alone later.
+      {"Egyptian President Abdel Fattah el\u2011Sisi spoke. Later Sisi left.",
+       {"NORP Egyptian", "PERSON Abdel Fattah el\u2011Sisi [President]",
+        "PERSON Sisi => Abdel Fattah el\u2011Sisi"}},
+      // A given name alone: the one person so named in full.
+      {"Prime Minister Abiy Ahmed opened the dam. Abiy spoke for an hour.",
+       {"PERSON Abiy Ahmed [Prime Minister]", "PERSON Abiy => Abiy Ahmed"}},
+      // "of" is an English connector, not a particle: the name stops there.
+      {"President Kassym-Jomart Tokayev of Kazakhstan arrived.",
+       {"PERSON Kassym-Jomart Tokayev [President]", "GPE Kazakhstan"}},
+  });
+}
+
+TEST_CASE("entities: a sentence-initial function word is not part of a name") {
+  CheckRows({
+      {"The Clean Water Act was adopted.", {"LAW Clean Water Act"}},
+      {"At Weda Bay, the smelters run day and night.", {"LOC Weda Bay"}},
+      // In a heading every word is capitalized: a head word alone proves little.
+      {"The Energy Crisis\n\nPrices rose.", {}},
+  });
+}
+
 TEST_CASE("entities: titles are roles, not part of the name") {
   CheckRows({
       {"President Ilham Aliyev met Foreign Minister Avigdor Lieberman in Baku.",

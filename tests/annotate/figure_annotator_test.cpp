@@ -263,8 +263,10 @@ TEST_CASE("figures: quantities with normalized unit symbols") {
       {"The system reached 3914 MW of capacity.", {"QUANTITY 3914 MW => 3914 unit=MW"}},
       {"The plant is 100km away.", {"QUANTITY 100km => 100 unit=km"}},
       {"The price for 1 kWh fell.", {"QUANTITY 1 kWh => 1 unit=kWh"}},
+      // A scale word before a unit is part of the number, as in "$4.85
+      // billion"; the industry symbol written as such keeps its unit.
       {"It exports 10 billion cubic meters a year.",
-       {"QUANTITY 10 billion cubic meters => 10 unit=bcm"}},
+       {"QUANTITY 10 billion cubic meters => 10000000000 unit=m3"}},
       {"It exports 10 bcm of gas.", {"QUANTITY 10 bcm => 10 unit=bcm"}},
       {"It pumps 240,000 barrels per day.", {"QUANTITY 240,000 barrels per day => 240000 unit=bbl/d"}},
       {"It covers 86,600 square kilometres.", {"QUANTITY 86,600 square kilometres => 86600 unit=km2"}},

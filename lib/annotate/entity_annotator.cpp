@@ -671,6 +671,60 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
   std::string_view text = doc.text();
   auto surface = [&](const Candidate& c) { return text.substr(c.bstart, c.bend - c.bstart); };
 
+  // A capitalized phrase whose initials spell the acronym that follows it
+  // in brackets is a name even when no rule knew it: "Ethiopian Electric
+  // Power (EEP)", "Indonesia Morowali Industrial Park (IMIP)". Its label is
+  // its head word's, else ORG (what such definitions mostly name).
+  for (int32_t si = 0; si < n_sentences; ++si) {
+    const relscan::Sentence& s = seg.sentences[si];
+    if (s.heading == HeadingKind::kSpeakerLabel) continue;
+    for (int32_t t = s.token_begin + 2; t + 2 < s.token_end; ++t) {
+      if (text[seg.tokens[t].bstart] != '(' || text[seg.tokens[t + 2].bstart] != ')') continue;
+      const Token& acr = seg.tokens[t + 1];
+      std::string_view a = text.substr(acr.bstart, acr.bend - acr.bstart);
+      if (!IsAllCaps(a) || a.size() < 2 || a.size() > 8) continue;
+      // Back from the bracket over capitalized words and connectors,
+      // reading initials until they spell the acronym.
+      std::string initials;  // reversed
+      int32_t first = -1;
+      for (int32_t k = t - 1; k >= s.token_begin && initials.size() < a.size(); --k) {
+        const Token& w = seg.tokens[k];
+        std::string_view ws = text.substr(w.bstart, w.bend - w.bstart);
+        if (w.kind != TokenKind::kWord) break;
+        if (ws[0] >= 'A' && ws[0] <= 'Z') {
+          initials.push_back(ws[0]);
+          first = k;
+        } else if (!impl_->lex.connectors.count(FoldForMatch(ws)) || impl_->lex.particles.count(FoldForMatch(ws))) {
+          break;
+        }
+      }
+      std::string spelled(initials.rbegin(), initials.rend());
+      if (first < 0 || t - first < 2 || spelled != a) continue;
+      int64_t bstart = seg.tokens[first].bstart, bend = seg.tokens[t - 1].bend;
+      bool known = false;
+      for (const Candidate& c : cands[si]) known = known || (c.bstart <= bstart && c.bend >= bend);
+      if (known) continue;
+      std::string_view last = text.substr(seg.tokens[t - 1].bstart,
+                                          seg.tokens[t - 1].bend - seg.tokens[t - 1].bstart);
+      auto head = impl_->lex.heads.find(FoldForMatch(last));
+      Candidate c;
+      c.bstart = bstart;
+      c.bend = bend;
+      c.first = first - s.token_begin;
+      c.last = t - 1 - s.token_begin;
+      c.label = head != impl_->lex.heads.end() ? head->second.label : EntityLabel::kOrg;
+      c.canonical = std::string(text.substr(bstart, bend - bstart));
+      // A known acronym brings its own label and canonical form ("OPEC").
+      if (const GazetteerEntry* g = impl_->gazetteer->Exact(FoldForMatch(a))) {
+        c.label = g->label;
+        c.canonical = g->canonical;
+      }
+      c.rule = fmt::format("initials of the acronym '{}' that follows", a);
+      c.from_chunk = true;
+      cands[si].push_back(std::move(c));
+    }
+  }
+
   // Acronyms defined in the text take the label and canonical form of
   // their expansion: "Baku-Tbilisi-Ceyhan (BTC)".
   std::unordered_map<std::string_view, std::pair<EntityLabel, std::string>> acronyms;

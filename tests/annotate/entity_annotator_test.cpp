@@ -81,6 +81,27 @@ TEST_CASE("entities: name particles, and short forms of a name given in full") {
   });
 }
 
+TEST_CASE("entities: a phrase whose initials spell the acronym after it is a name") {
+  CheckRows({
+      // The inner demonym does not win; the acronym takes the name later.
+      {"The utility Ethiopian Electric Power (EEP) sells power. EEP grew.",
+       {"ORG Ethiopian Electric Power", "ORG EEP => Ethiopian Electric Power",
+        "ORG EEP => Ethiopian Electric Power"}},
+      // Connectors carry no initial; a known acronym brings its canonical form.
+      {"The Organization of Petroleum Exporting Countries (OPEC) met.",
+       {"ORG Organization of Petroleum Exporting Countries => OPEC", "ORG OPEC"}},
+      // Initials that do not spell it: no name.
+      {"It sells Cheap Green Power (XYZ) now.", {}},
+  });
+}
+
+TEST_CASE("entities: head words Body and Initiative make organizations") {
+  CheckRows({
+      {"The WTO Appellate Body ruled.", {"ORG WTO Appellate Body"}},
+      {"Officials of the Nile Basin Initiative met.", {"ORG Nile Basin Initiative"}},
+  });
+}
+
 TEST_CASE("entities: a sentence-initial function word is not part of a name") {
   CheckRows({
       {"The Clean Water Act was adopted.", {"LAW Clean Water Act"}},

@@ -76,6 +76,7 @@ struct Lexicon {
   std::unordered_map<std::string, TimeUnit> units;          // folded singular/plural
   std::unordered_map<std::string, std::string> part_mods;  // folded -> START
   std::unordered_set<std::string> measures;  // folded unit, currency and scale words
+  std::unordered_set<std::string> rate_units;  // units that end in a rate: "barrels a day"
   std::unordered_map<std::string, std::string> year_context;  // folded word -> prep, weak, det
   RegexRuleSet rules;
 
@@ -144,6 +145,8 @@ struct Lexicon {
         std::string key = PhraseKey(f[0]);
         if (key.find(' ') == std::string::npos) lex.measures.insert(key);
         else lex.measures.insert(key.substr(0, key.find(' ')));
+        if (key.find(" per ") != std::string::npos || key.find(" a ") != std::string::npos)
+          lex.rate_units.insert(key);
       }
     }
     // Irregular plurals count too (`2000 people`).
@@ -370,6 +373,7 @@ class Checker {
     if (rule.check == "noun_end") return NounEnd(m);
     if (rule.check == "hour") return Hour(m);
     if (rule.check == "not_after_ordinal") return !AfterOrdinal(m);
+    if (rule.check == "rate") return AfterCount(m);
     return true;
   }
 
@@ -391,6 +395,36 @@ class Checker {
   }
 
   // `the 19th and 20th centuries` are not a duration of centuries.
+  // `55.5 billion cubic meters a year`, `twice a month`, `1-2 hours a
+  // day`: right after a count (a number, `once`, `twice`, `times`), or
+  // after what counts something (a unit, a currency, a scale word, a
+  // plural) with a number at most four words further back, no punctuation
+  // between. Not `2022 was a year`, nor `barrels a day` (a figure's unit).
+  bool AfterCount(const RuleMatch& m) const {
+    int32_t k = TokenEndingBy(seg_, s_, m.bstart);
+    if (k < s_.token_begin) return false;
+    const Token& prev = seg_.tokens[static_cast<size_t>(k)];
+    std::string key = TokenKey(doc_, prev);
+    std::string unit = key + " " + PhraseKey(doc_.text().substr(
+                                       static_cast<size_t>(m.bstart),
+                                       static_cast<size_t>(m.bend - m.bstart)));
+    if (lex_.rate_units.count(unit)) return false;
+    auto is_count = [&](const Token& t) {
+      if (t.kind == TokenKind::kNumber) return true;
+      std::string w = TokenKey(doc_, t);
+      return t.kind == TokenKind::kWord &&
+             (w == "once" || w == "twice" || w == "times" || ParseNumber(w).has_value());
+    };
+    if (is_count(prev)) return true;
+    if (!CountsSomething(lex_, doc_, seg_, s_, k)) return false;
+    for (int32_t back = 1; back <= 4 && k - back >= s_.token_begin; ++back) {
+      const Token& t = seg_.tokens[static_cast<size_t>(k - back)];
+      if (is_count(t)) return true;
+      if (t.kind != TokenKind::kWord) return false;
+    }
+    return false;
+  }
+
   bool AfterOrdinal(const RuleMatch& m) const {
     int32_t k = TokenEndingBy(seg_, s_, m.bstart);
     if (k < s_.token_begin) return false;

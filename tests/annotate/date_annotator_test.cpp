@@ -269,6 +269,14 @@ TEST_CASE("dates: clock times and sets") {
       {"The summit is held every year.", {"SET every year => P1Y"}},
       {"It is reviewed annually by the board.", {"SET annually => P1Y"}},
       {"Elections are held every four years.", {"SET every four years => P4Y"}},
+      // A rate after a count: "a year", "per day".
+      {"The dam holds back 74 billion cubic meters a year.", {"SET a year => P1Y"}},
+      {"They meet twice a month, for 1-2 hours per day.",
+       {"SET a month => P1M", "DURATION 1-2 hours => PT1H range=PT1H..PT2H", "SET per day => P1D"}},
+      // With no count before it, "a year" is no rate.
+      {"A year is a long time.", {}},
+      // "barrels a day" is the unit of a figure, not a date.
+      {"It pumps 2 million barrels a day.", {}},
       // A ratio is not a time.
       {"The vote was 3:15 in favour.", {}},
   });

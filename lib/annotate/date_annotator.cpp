@@ -718,7 +718,8 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       sign = -1;
     } else if (dir == "later" || dir == "afterwards" || dir == "afterward" ||
                dir == "thereafter" || dir == "next" || dir == "following" ||
-               dir == "subsequent" || dir == "after" || dir == "this coming") {
+               dir == "subsequent" || dir == "after" || dir == "this coming" ||
+               dir == "coming" || dir == "upcoming") {
       sign = 1;
     }
     int amount = 1;

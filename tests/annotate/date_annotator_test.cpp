@@ -289,6 +289,9 @@ TEST_CASE("dates: relative expressions and the document anchor") {
       {"Last year we met, and next month we meet again.",
        {"DATE Last year => 2022 doc", "DATE next month => 2023-10 doc"}},
       {"It began two years ago.", {"DATE two years ago => 2021 doc"}},
+      // "the coming year" is next year; "the coming years" stay unresolved.
+      {"In the coming decade and the coming years it grows.",
+       {"DATE the coming decade => 203 doc", "DATE the coming years => FUTURE_REF"}},
       {"This week, we met in New York.", {"DATE This week => 2023-W38 doc"}},
       {"I rise today to speak.", {"DATE today => 2023-09-21 doc"}},
       {"It is now clear.", {"DATE now => PRESENT_REF"}},

@@ -576,6 +576,13 @@ std::string CountedNoun(const Lexicon& lex, const Document& doc, const Segmentat
     }
     int32_t h = head_of(j, 2, plural);
     if (h < 0) break;
+    // A verb and its object, not a second head: `80,000 workers and hosts
+    // dozens of smelters`.
+    std::string after = key_at(h + 1);
+    if (ParseNumber(after) || after == "dozens" || after == "hundreds" || after == "thousands" ||
+        after == "millions" || after == "a" || after == "an" || after == "the") {
+      break;
+    }
     // Only content words between the conjunction and the head.
     last = h;
   }

@@ -166,6 +166,9 @@ TEST_CASE("figures: cardinals with thousands separators and spelled numbers") {
       {"The two small countries are squeezed.", {"CARDINAL two => 2 of=countries"}},
       {"With 241 middle schools, high schools, and vocational colleges, it leads.",
        {"CARDINAL 241 => 241 of=middle schools, high schools, and vocational colleges"}},
+      // A verb with its object after "and" is no second head.
+      {"The park employs 80,000 workers and hosts the smelters.",
+       {"CARDINAL 80,000 => 80000 of=workers"}},
       {"Some 70,000 former Azerbaijanis who live there.",
        {"CARDINAL 70,000 => 70000 mod=APPROX of=former Azerbaijanis"}},
       {"Its page has over 5,000 followers now.",

@@ -632,25 +632,44 @@ std::optional<std::pair<Cue, std::optional<Speaker>>> Run::CueAfter(const Candid
           ((Class(v + 1) & kDet) || lex_.title_words.count(Key(v + 1))))
         v = w + 1;
     }
-    while (v < hi && Tok(v).kind == TokenKind::kWord && (Class(v) & (kAdv | kAux)) &&
-           !(Class(v) & (kPron | kRel | kDet)))
-      ++v;
-    found.clear();
-    lex_.cues.MatchAt(words_, v, hi, &found);
-    for (const PatternMatch& m : found) {
-      if (lex_.cues.pattern(m.pattern).slot != CueSlot::kSubject || introduces_next(m) ||
-          NounUse(m))
-        continue;
-      Cue cue{m, lex_.cues.Display(words_, m), "after the quote"};
-      std::optional<Speaker> sp;
-      if (pron) {
-        sp = Pronoun(j, c);
-      } else {
-        Phrase ph = *PhraseStartingAt(j, e);
-        sp = FromPhrase(
-            ph, v > e && IsPunct(e, ",") ? "the name before the appositive" : "subject of the cue");
+    // Where the verb may start: right here, or after a prepositional phrase
+    // that is part of the subject ("one engineer in Addis Ababa told me",
+    // "a spokesman for the ministry said"), ending wherever a phrase may.
+    std::vector<int32_t> starts{v};
+    if (!pron && v == e && v + 1 < hi && (Class(v) & kPrep) && Key(v) != "that") {
+      for (int32_t f = v + 2; f <= std::min(hi, v + 1 + kMaxPhrase); ++f) {
+        std::optional<Phrase> obj = PhraseStartingAt(v + 1, f);
+        if (obj && obj->end == f) starts.push_back(f);
       }
-      return std::make_pair(cue, sp);
+    }
+    for (int32_t start : starts) {
+      int32_t u = start;
+      while (u < hi && Tok(u).kind == TokenKind::kWord && (Class(u) & (kAdv | kAux)) &&
+             !(Class(u) & (kPron | kRel | kDet)))
+        ++u;
+      found.clear();
+      lex_.cues.MatchAt(words_, u, hi, &found);
+      for (const PatternMatch& m : found) {
+        if (lex_.cues.pattern(m.pattern).slot != CueSlot::kSubject || introduces_next(m) ||
+            NounUse(m))
+          continue;
+        Cue cue{m, lex_.cues.Display(words_, m), "after the quote"};
+        std::optional<Speaker> sp;
+        if (pron) {
+          sp = Pronoun(j, c);
+        } else {
+          Phrase ph = *PhraseStartingAt(j, e);
+          if (start != v && !ph.name) {
+            // The head is no name: the speaker is the phrase with its complement.
+            ph.end = start;
+            sp = FromPhrase(ph, "subject of the cue, with its prepositional phrase");
+          } else {
+            sp = FromPhrase(ph, v > e && IsPunct(e, ",") ? "the name before the appositive"
+                                                         : "subject of the cue");
+          }
+        }
+        return std::make_pair(cue, sp);
+      }
     }
   }
   return std::nullopt;

@@ -240,6 +240,13 @@ TEST_CASE("quote speakers: one row per sieve") {
        "SPEECH [We will not back down] by foreign minister (the foreign minister) cue said"},
       {"“We will not back down,” the minister said on Tuesday.", "",
        "SPEECH [We will not back down] by minister (the minister) cue said"},
+      // A prepositional phrase after the subject's head belongs to it.
+      {"“The dam is our flag,” one engineer in Addis Ababa told me.",
+       "Addis Ababa=GPE:Addis Ababa",
+       "SPEECH [The dam is our flag] by one engineer in Addis Ababa cue told"},
+      {"“We will not yield,” a spokesman for the ministry said.", "",
+       "SPEECH [We will not yield] by spokesman for the ministry (a spokesman for the ministry) "
+       "cue said"},
       // Appositives, before and after.
       {"“The hospital is full,” Hugh Hill, a doctor, said.", "Hugh Hill=PERSON:Hugh Hill",
        "SPEECH [The hospital is full] by Hugh Hill cue said"},

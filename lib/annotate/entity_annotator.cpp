@@ -376,6 +376,29 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
          fmt::format("given name '{}' (lib/{})", toks[a].text, kGivenFile));
     return;
   }
+  // 4b. Two to four unknown capitalized words set off by commas after a
+  // title, in any case: "the African Union's chairperson, Moussa Faki
+  // Mahamat, said", "its president, Hakainde Hichilema, said".
+  std::string set_off_by;
+  if (b - a >= 2 && b - a <= 4 && a >= 2 && toks[a - 1].text == "," &&
+      b < static_cast<int32_t>(toks.size()) &&
+      (toks[b].text == "," || toks[b].text == "." || toks[b].text == ")")) {
+    set_off_by = lex.titles.Exact(toks[a - 2].key) != nullptr ? std::string(toks[a - 2].text)
+                                                              : TitleBefore(toks, a);
+  }
+  if (!set_off_by.empty()) {
+    bool unknown = true;
+    for (int32_t m = a; m < b && unknown; ++m) {
+      unknown = toks[m].word && !toks[m].allcaps && lex.lowercase.count(toks[m].key) == 0 &&
+                lex.heads.count(toks[m].key) == 0 && lex.titles.Exact(toks[m].key) == nullptr &&
+                lex.connectors.count(toks[m].key) == 0;
+    }
+    if (unknown) {
+      emit(a, b, EntityLabel::kPerson, {},
+           fmt::format("name set off after the title '{}'", set_off_by));
+      return;
+    }
+  }
   // 5. A lone capitalized word, not a common word: a surname if the
   // document names the person in full elsewhere.
   if (b - a == 1 && !toks[a].allcaps && lex.lowercase.count(toks[a].key) == 0) {

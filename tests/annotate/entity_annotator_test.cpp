@@ -62,6 +62,13 @@ TEST_CASE("entities: a sentence-initial title, and roles after an organization")
        {"ORG European Commission", "PERSON Ursula von der Leyen [President]"}},
       {"He met the Foreign Ministry Spokesperson Maria Zakharova.",
        {"ORG Foreign Ministry", "PERSON Maria Zakharova [Spokesperson]"}},
+      // Unknown words set off by commas after a title, in any case.
+      {"The African Union's chairperson, Moussa Faki Mahamat, said so.",
+       {"ORG African Union", "PERSON Moussa Faki Mahamat"}},
+      {"Minister of Economy, Moussa Faki Mahamat, said so.",
+       {"PERSON Moussa Faki Mahamat [Minister of Economy]"}},
+      // Not after an ordinary noun.
+      {"The harbour, Moussa Faki Mahamat, was busy.", {}},
   });
 }
 

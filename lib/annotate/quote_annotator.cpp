@@ -442,6 +442,7 @@ std::optional<Speaker> Run::SubjectBefore(int32_t k, int32_t lo, const Candidate
 // clause (no auxiliary, conjunction, subject pronoun or relative).
 bool Run::Bridge(int32_t from, int32_t to, int quote_words) const {
   if (to - from > kMaxBridge) return false;
+  bool clause = false;  // inside the "that" clause whose predicate is quoted
   for (int32_t k = from; k < to; ++k) {
     const Token& t = Tok(k);
     bool last = k == to - 1;
@@ -460,9 +461,16 @@ bool Run::Bridge(int32_t from, int32_t to, int quote_words) const {
       // a quotation of a few words (one word is a term: "that the
       // “iceberg” melted").
       bool ends = last || (k + 2 == to && IsPunct(k + 1, ","));
-      if (ends || quote_words >= 3) continue;
+      if (ends) continue;
+      if (quote_words >= 3) {
+        clause = true;
+        continue;
+      }
       return false;
     }
+    // "remarked that Egypt might “blow up that dam”": the clause's own
+    // auxiliary before its quoted predicate.
+    if (clause && (cls & kAux) && !(cls & (kConj | kPron | kRel))) continue;
     if (cls & (kAux | kConj | kPron | kRel)) return false;
   }
   return true;

@@ -198,6 +198,9 @@ TEST_CASE("quote labels: SPEECH, TITLE and TERM") {
       // A quoted predicate after "that" and its subject is the speaker's.
       {"The minister told the Knesset that the deal “protects our security interests” today.", "",
        "SPEECH [protects our security interests] by minister (The minister) cue told"},
+      // The clause's own auxiliary may come before its quoted predicate.
+      {"The minister remarked that Egypt might “blow up that dam” one day.", "",
+       "SPEECH [blow up that dam] by minister (The minister) cue remarked"},
       {"The minister said that the “iceberg” had melted.", "", "TERM [iceberg]"},
       {"She wrote an article titled “why baku matters” last year.", "", "TITLE [why baku matters]"},
       {"Her book “The Prize” won awards.", "", "TITLE [The Prize]"},

@@ -512,8 +512,10 @@ std::optional<std::string> Run::TitleMarker(const Candidate& c) const {
   auto it = lex_.titles.find(Key(k));
   if (it == lex_.titles.end()) return std::nullopt;
   bool verb = it->second.first;
-  // A title noun before a long clause is more likely a quotation from it.
-  if (!verb && (c.words > 15 || !IsLowerInitial(Raw(k)))) return std::nullopt;
+  // A title noun before a long clause is more likely a quotation from it,
+  // unless the words are in title case ("a 2014 report, “The Grand
+  // Ethiopian Renaissance Dam: An Opportunity for Collaboration …”").
+  if (!verb && ((c.words > 15 && !TitleCase(c)) || !IsLowerInitial(Raw(k)))) return std::nullopt;
   return fmt::format("title: '{}' before the quote ({})", Raw(k), it->second.second);
 }
 

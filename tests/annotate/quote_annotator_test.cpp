@@ -204,6 +204,13 @@ TEST_CASE("quote labels: SPEECH, TITLE and TERM") {
       {"The minister said that the “iceberg” had melted.", "", "TERM [iceberg]"},
       {"She wrote an article titled “why baku matters” last year.", "", "TITLE [why baku matters]"},
       {"Her book “The Prize” won awards.", "", "TITLE [The Prize]"},
+      // A long title in title case after a title noun, though a cue precedes.
+      {"Hydrologists argued in a 2014 report, “The Grand Ethiopian Renaissance Dam: An "
+       "Opportunity for Collaboration and Shared Benefits in the Eastern Nile Basin,” that "
+       "it would work.",
+       "",
+       "TITLE [The Grand Ethiopian Renaissance Dam: An Opportunity for Collaboration and Shared "
+       "Benefits in the Eastern Nile Basin]"},
       {"The panel discussed “Energy Security in the Caspian Region” at length.", "",
        "TITLE [Energy Security in the Caspian Region]"},
       {"He compared the alliance to “a marriage that neither side can leave.”", "",

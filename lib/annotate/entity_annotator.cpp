@@ -737,11 +737,8 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
       c.last = t - 1 - s.token_begin;
       c.label = head != impl_->lex.heads.end() ? head->second.label : EntityLabel::kOrg;
       c.canonical = std::string(text.substr(bstart, bend - bstart));
-      // A known acronym brings its own label and canonical form ("OPEC").
-      if (const GazetteerEntry* g = impl_->gazetteer->Exact(FoldForMatch(a))) {
-        c.label = g->label;
-        c.canonical = g->canonical;
-      }
+      // A known acronym brings its own label ("OPEC").
+      if (const GazetteerEntry* g = impl_->gazetteer->Exact(FoldForMatch(a))) c.label = g->label;
       c.rule = fmt::format("initials of the acronym '{}' that follows", a);
       c.from_chunk = true;
       cands[si].push_back(std::move(c));
@@ -763,7 +760,25 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
       const Token& acr = seg.tokens[t + 1];
       std::string_view a = text.substr(acr.bstart, acr.bend - acr.bstart);
       if (!IsAllCaps(a) || a.size() > 8) continue;
-      acronyms[a] = {c.label, c.canonical};
+      // TAGSET §1: the abbreviation takes the expansion the text defines,
+      // even where a list would shorten that expansion to the abbreviation
+      // itself ("North Atlantic Treaty Organization (NATO)").
+      std::string canonical = c.canonical;
+      if (FoldForMatch(canonical) == FoldForMatch(a)) canonical = std::string(surface(c));
+      acronyms[a] = {c.label, canonical};
+    }
+  }
+  // Every mention the lists gave the abbreviation as canonical form (the
+  // expansion, the abbreviation elsewhere) now takes the defined expansion.
+  if (!acronyms.empty()) {
+    std::unordered_map<std::string, const std::string*> expanded;
+    for (const auto& [a, def] : acronyms)
+      if (FoldForMatch(def.second) != FoldForMatch(a)) expanded[FoldForMatch(a)] = &def.second;
+    for (std::vector<Candidate>& list : cands) {
+      for (Candidate& c : list) {
+        auto it = expanded.find(FoldForMatch(c.canonical));
+        if (it != expanded.end()) c.canonical = *it->second;
+      }
     }
   }
   if (!acronyms.empty()) {

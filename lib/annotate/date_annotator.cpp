@@ -374,6 +374,7 @@ class Checker {
     if (rule.check == "hour") return Hour(m);
     if (rule.check == "not_after_ordinal") return !AfterOrdinal(m);
     if (rule.check == "rate") return AfterCount(m);
+    if (rule.check == "measure") return AfterMeasureWord(m);
     return true;
   }
 
@@ -423,6 +424,19 @@ class Checker {
       if (t.kind != TokenKind::kWord) return false;
     }
     return false;
+  }
+
+  // `for a year`, `more than a decade`, `in a week`: "a" + unit is a
+  // length of time after a word that takes one; not `a year of change`.
+  bool AfterMeasureWord(const RuleMatch& m) const {
+    static const std::unordered_set<std::string_view> kBefore = {
+        "for",    "in",     "over", "within", "after", "than",   "nearly", "almost",
+        "about",  "around", "roughly", "some", "least", "only",  "just",   "barely",
+        "under",  "took",   "takes", "take",  "lasted", "lasts", "last",   "spent",
+        "spend",  "spends", "waited", "wait", "during", "through"};
+    int32_t k = TokenEndingBy(seg_, s_, m.bstart);
+    if (k < s_.token_begin) return false;
+    return kBefore.count(TokenKey(doc_, seg_.tokens[static_cast<size_t>(k)])) > 0;
   }
 
   bool AfterOrdinal(const RuleMatch& m) const {
@@ -686,6 +700,14 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
       std::string code = u.code;
       if (u.code == "Y") code = fzn == "hundreds" ? "CE" : fzn == "thousands" ? "ML" : "DE";
       c->value = prefix + "X" + code;
+    } else if (has("half") || has("quarter") || has("quarters3")) {
+      // `half a century` -> P50Y, `a quarter of a century` -> P25Y, `half
+      // a year` -> P6M: whole years where they come out whole, else months.
+      int quarters = has("half") ? 2 : has("quarters3") ? 3 : 1;
+      int years = u.code == "CE" ? 100 : u.code == "DE" ? 10 : u.code == "Y" ? 1 : 0;
+      if (years == 0) return false;
+      int months = years * 12 * quarters / 4;
+      c->value = months % 12 == 0 ? fmt::format("P{}Y", months / 12) : fmt::format("P{}M", months);
     } else if (has("n")) {
       std::optional<Decimal> n = ParseNumber(group("n"));
       if (!n) return false;

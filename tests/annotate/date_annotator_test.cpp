@@ -273,6 +273,10 @@ TEST_CASE("dates: clock times and sets") {
       {"The dam holds back 74 billion cubic meters a year.", {"SET a year => P1Y"}},
       {"They meet twice a month, for 1-2 hours per day.",
        {"SET a month => P1M", "DURATION 1-2 hours => PT1H range=PT1H..PT2H", "SET per day => P1D"}},
+      // "a" as the count, after a word that takes a length of time.
+      {"They stayed for more than a year.", {"DURATION a year => P1Y"}},
+      {"It took a quarter of a century and half a year.",
+       {"DURATION a quarter of a century => P25Y", "DURATION half a year => P6M"}},
       // With no count before it, "a year" is no rate.
       {"A year is a long time.", {}},
       // "barrels a day" is the unit of a figure, not a date.

@@ -425,7 +425,16 @@ std::optional<Speaker> Run::SubjectBefore(int32_t k, int32_t lo, const Candidate
         Phrase p{i + 1, j, n};
         return FromPhrase(p, "the name in the appositive");
       }
-      if (i + 1 >= j || !((Class(i + 1) & kDet) || lex_.title_words.count(Key(i + 1)))) break;
+      // The appositive starts with a determiner or a title, after an adverb
+      // ("then"), or names a title anywhere ("then NATO's Secretary General").
+      bool appositive = false;
+      int32_t h = i + 1;
+      while (h < j && Tok(h).kind == TokenKind::kWord && (Class(h) & kAdv)) ++h;
+      if (h < j && ((Class(h) & kDet) || lex_.title_words.count(Key(h)))) appositive = true;
+      for (int32_t m = h; m < j && !appositive; ++m)
+        appositive = Tok(m).kind == TokenKind::kWord && IsCapitalized(Raw(m)) &&
+                     lex_.title_words.count(Key(m)) > 0;
+      if (i + 1 >= j || !appositive) break;
       std::optional<Phrase> p = PhraseEndingAt(i - 1, lo, false);
       if (!p || !(p->name || IsCapitalized(Raw(p->end - 1)))) break;
       return FromPhrase(*p, fmt::format("the name before the appositive '{}'", TextOf(i + 1, j)));

@@ -262,6 +262,10 @@ TEST_CASE("quote speakers: one row per sieve") {
        "SPEECH [The hospital is full] by Hugh Hill cue said"},
       {"Hugh Hill, a doctor, said: “The hospital is full.”", "Hugh Hill=PERSON:Hugh Hill",
        "SPEECH [The hospital is full.] by Hugh Hill cue said"},
+      // An appositive after an adverb, naming a title further on.
+      {"Jens Stoltenberg, then NATO's Secretary General, said: “We are ready.”",
+       "Jens Stoltenberg=PERSON:Jens Stoltenberg;NATO=ORG:NATO",
+       "SPEECH [We are ready.] by Jens Stoltenberg cue said"},
       {"The Prime Minister of Israel, Benjamin Netanyahu, said: “We will respond.”",
        "Israel=GPE:Israel;Benjamin Netanyahu=PERSON:Benjamin Netanyahu",
        "SPEECH [We will respond.] by Benjamin Netanyahu cue said"},

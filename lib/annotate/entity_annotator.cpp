@@ -361,8 +361,10 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
       }
     }
     // "an Embassy of Azerbaijan": after an indefinite article a headed
-    // phrase is generic, not a name.
-    bool generic = a > 0 && (toks[a - 1].key == "a" || toks[a - 1].key == "an");
+    // phrase is generic, not a name, unless a name starts it ("an
+    // Indonesia–EU ... Agreement").
+    bool generic = a > 0 && (toks[a - 1].key == "a" || toks[a - 1].key == "an") &&
+                   (lex.heads.count(toks[a].key) > 0 || lex.lowercase.count(toks[a].key) > 0);
     if (h != nullptr && !generic) {
       emit(a, b, h->label, {}, fmt::format("head word '{}' ({})", toks[at].text, h->source));
       return;
@@ -576,10 +578,23 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       }
       int32_t j = i + 1;
       bool open = opens_of(i), saw_of = false;
+      std::vector<int32_t> dashes;  // dashes joining names, "Indonesia–EU"
       while (j < n) {
         if (name_tok(j)) {
           open = open || opens_of(j);
           ++j;
+          continue;
+        }
+        // A dash between two names, touching both, may join them into the
+        // name of a headed thing ("Indonesia–EU Comprehensive Economic
+        // Partnership Agreement"); kept only if a head word ends the chunk.
+        if (j + 1 < n && !toks[j].word && name_tok(j + 1) &&
+            toks[j - 1].token->bend == toks[j].token->bstart &&
+            toks[j].token->bend == toks[j + 1].token->bstart &&
+            (toks[j].text == "\u2013" || toks[j].text == "-" || toks[j].text == "\u2010" ||
+             toks[j].text == "\u2011")) {
+          dashes.push_back(j);
+          j += 1;
           continue;
         }
         // A person's name with particles: "Ursula von der Leyen", "Charles
@@ -627,7 +642,17 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
         if (key == "of" || key == "for") saw_of = true;
         j = k;
       }
-      ClassifyChunk(toks, i, j, title_case, &chunks);
+      if (!dashes.empty() && lex.heads.count(toks[j - 1].key) == 0) {
+        // No head word: the dashed parts are names of their own.
+        int32_t from = i;
+        for (int32_t d : dashes) {
+          ClassifyChunk(toks, from, d, title_case, &chunks);
+          from = d + 1;
+        }
+        ClassifyChunk(toks, from, j, title_case, &chunks);
+      } else {
+        ClassifyChunk(toks, i, j, title_case, &chunks);
+      }
       i = j;
     }
   }

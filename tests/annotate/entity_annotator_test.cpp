@@ -117,6 +117,15 @@ TEST_CASE("entities: head words Body and Initiative make organizations") {
   });
 }
 
+TEST_CASE("entities: a dash joins names into a headed name, else they stay apart") {
+  CheckRows({
+      // After "an" too: a name starts it, so it is no generic phrase.
+      {"They signed an Indonesia\u2013EU Comprehensive Economic Partnership Agreement.",
+       {"LAW Indonesia\u2013EU Comprehensive Economic Partnership Agreement"}},
+      {"The Israel\u2013Lebanon deal held.", {"GPE Israel", "GPE Lebanon"}},
+  });
+}
+
 TEST_CASE("entities: a sentence-initial function word is not part of a name") {
   CheckRows({
       {"The Clean Water Act was adopted.", {"LAW Clean Water Act"}},

@@ -417,7 +417,19 @@ class Checker {
              (w == "once" || w == "twice" || w == "times" || ParseNumber(w).has_value());
     };
     if (is_count(prev)) return true;
-    if (!CountsSomething(lex_, doc_, seg_, s_, k)) return false;
+    if (!CountsSomething(lex_, doc_, seg_, s_, k)) {
+      // `90,000 barrels of oil a day`: what is counted, "of", what of.
+      int32_t of = k - 1;
+      while (of > k - 4 && of >= s_.token_begin &&
+             TokenKey(doc_, seg_.tokens[static_cast<size_t>(of)]) != "of" &&
+             seg_.tokens[static_cast<size_t>(of)].kind == TokenKind::kWord)
+        --of;
+      if (of <= k - 4 || of - 1 < s_.token_begin ||
+          TokenKey(doc_, seg_.tokens[static_cast<size_t>(of)]) != "of" ||
+          !CountsSomething(lex_, doc_, seg_, s_, of - 1))
+        return false;
+      k = of - 1;
+    }
     for (int32_t back = 1; back <= 4 && k - back >= s_.token_begin; ++back) {
       const Token& t = seg_.tokens[static_cast<size_t>(k - back)];
       if (is_count(t)) return true;

@@ -242,6 +242,8 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
       break;
     // "Foreign Minister Sameh Shoukry said": a title starts the name.
     if (lex.titles.Longest(all_keys, static_cast<size_t>(a - a0), &len) != nullptr) break;
+    // "Operation Barkhane ended": a word that heads a name from the front.
+    if (b - a >= 2 && k == "operation") break;
     // "The Clean Water Act was adopted": once the first word is gone, the
     // rest ends with a head word and is the name.
     // (Not in headings, which capitalize every word: "The Energy Crisis".)
@@ -257,7 +259,9 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
   // 1. The whole chunk in a gazetteer.
   size_t len = 0;
   if (const GazetteerEntry* g = gazetteer->Longest(keys, 0, &len);
-      g != nullptr && len == keys.size()) {
+      g != nullptr && len == keys.size() &&
+      // "WHO" in capitals only: "Who filled the vacuum?" is a question.
+      !(len == 1 && IsAllCaps(g->text) && !toks[a].allcaps)) {
     emit(a, b, g->label, g->canonical, g->source);
     return;
   }
@@ -343,14 +347,22 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
     }
     return;
   }
+  // 2b. A military operation is named after the word: "Operation Serval",
+  // "Operation Desert Storm" (not "the Operation Room", a headed name).
+  if (b - a >= 2 && toks[a].key == "operation" && lex.heads.count(toks[b - 1].key) == 0) {
+    emit(a, b, EntityLabel::kEvent, {}, "'Operation' before a name");
+    return;
+  }
   // 3. A head word: the last one, or the one before "of" ("University of").
   auto head_at = [&](int32_t m) -> const Head* {
     auto it = lex.heads.find(toks[m].key);
     return it == lex.heads.end() ? nullptr : &it->second;
   };
   if (b - a >= 2) {
-    const Head* h = head_at(b - 1);
-    int32_t at = b - 1;
+    // "Air Base 201": the head before a closing number.
+    int32_t last = toks[b - 1].token->kind == TokenKind::kNumber ? b - 2 : b - 1;
+    const Head* h = head_at(last);
+    int32_t at = last;
     if (h == nullptr) {
       for (int32_t m = a + 1; m < b; ++m) {
         if (lex.connectors.count(toks[m].key) && !toks[m].cap) {
@@ -642,6 +654,15 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
         if (key == "of" || key == "for") saw_of = true;
         j = k;
       }
+      // A number after a facility's or a law's head word is part of the
+      // name: "Air Base 201", "Resolution 2231".
+      if (j < n && j - i >= 1 && toks[j].token->kind == TokenKind::kNumber &&
+          toks[j].token->bstart > toks[j - 1].token->bend) {
+        auto h = lex.heads.find(toks[j - 1].key);
+        if (h != lex.heads.end() &&
+            (h->second.label == EntityLabel::kFac || h->second.label == EntityLabel::kLaw))
+          ++j;
+      }
       if (!dashes.empty() && lex.heads.count(toks[j - 1].key) == 0) {
         // No head word: the dashed parts are names of their own.
         int32_t from = i;
@@ -773,6 +794,9 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
   // Acronyms defined in the text take the label and canonical form of
   // their expansion: "Baku-Tbilisi-Ceyhan (BTC)".
   std::unordered_map<std::string_view, std::pair<EntityLabel, std::string>> acronyms;
+  // The expansion is the longest candidate before the bracket ("... Mission
+  // in Mali (MINUSMA)", not "Mali"): the start of the one taken, by bracket.
+  std::unordered_map<int64_t, int64_t> defined_from;
   for (int32_t si = 0; si < n_sentences; ++si) {
     const relscan::Sentence& s = seg.sentences[si];
     for (const Candidate& c : cands[si]) {
@@ -790,6 +814,9 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
       // itself ("North Atlantic Treaty Organization (NATO)").
       std::string canonical = c.canonical;
       if (FoldForMatch(canonical) == FoldForMatch(a)) canonical = std::string(surface(c));
+      auto [from, fresh] = defined_from.emplace(acr.bstart, c.bstart);
+      if (!fresh && from->second <= c.bstart) continue;  // a longer one is taken
+      from->second = c.bstart;
       acronyms[a] = {c.label, canonical};
     }
   }

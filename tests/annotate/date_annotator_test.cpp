@@ -264,6 +264,7 @@ TEST_CASE("dates: clock times and sets") {
       {"The call began at 7:30 P.M. EDT from Washington.",
        {"TIME 7:30 P.M. EDT => T19:30 tz=EDT"}},
       {"It ended at 12:32 P.M. EDT sharp.", {"TIME 12:32 P.M. EDT => T12:32 tz=EDT"}},
+      {"The call is at 6:00 P.M. Eastern.", {"TIME 6:00 P.M. Eastern => T18:00 tz=Eastern"}},
       {"It opens at 9 a.m. daily.", {"TIME 9 a.m. => T09:00", "SET daily => P1D"}},
       {"The plant closed at 16:03 yesterday.", {"TIME 16:03 => T16:03", "DATE yesterday => null"}},
       {"The summit is held every year.", {"SET every year => P1Y"}},
@@ -279,6 +280,8 @@ TEST_CASE("dates: clock times and sets") {
        {"DURATION a quarter of a century => P25Y", "DURATION half a year => P6M"}},
       // With no count before it, "a year" is no rate.
       {"A year is a long time.", {}},
+      // What is counted, "of", then what of.
+      {"It pumps 90,000 barrels of oil a day.", {"SET a day => P1D"}},
       // "barrels a day" is the unit of a figure, not a date.
       {"It pumps 2 million barrels a day.", {}},
       // A ratio is not a time.

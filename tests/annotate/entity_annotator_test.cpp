@@ -126,6 +126,23 @@ TEST_CASE("entities: a dash joins names into a headed name, else they stay apart
   });
 }
 
+TEST_CASE("entities: numbered facilities, operations, capitals-only acronyms") {
+  CheckRows({
+      {"Troops left Air Base 201 last year.", {"FAC Air Base 201"}},
+      {"Operation Barkhane ended.", {"EVENT Operation Barkhane"}},
+      {"France launched Operation Serval quickly.", {"GPE France", "EVENT Operation Serval"}},
+      {"The Operation Room opened.", {"FAC Operation Room"}},
+      // "WHO" is listed in capitals: "Who" is a question word.
+      {"Who filled the vacuum?", {}},
+      {"The WHO warned.", {"ORG WHO => World Health Organization"}},
+      // The longest candidate before the bracket is the expansion.
+      {"The United Nations Stabilization Mission in Mali (MINUSMA) left. MINUSMA closed.",
+       {"ORG United Nations Stabilization Mission in Mali",
+        "ORG MINUSMA => United Nations Stabilization Mission in Mali",
+        "ORG MINUSMA => United Nations Stabilization Mission in Mali"}},
+  });
+}
+
 TEST_CASE("entities: a sentence-initial function word is not part of a name") {
   CheckRows({
       {"The Clean Water Act was adopted.", {"LAW Clean Water Act"}},

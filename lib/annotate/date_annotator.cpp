@@ -679,14 +679,14 @@ bool Normalize(const Lexicon& lex, const Document& doc, const DateOptions& optio
   if (action == "season") {
     auto it = lex.seasons.find(PhraseKey(group("season")));
     if (it == lex.seasons.end()) return false;
-    c->value = fmt::format("{}-{}", group("y"), it->second);
+    c->value = fmt::format("{}-{}", has("y") ? group("y") : "XXXX", it->second);
     return true;
   }
   if (action == "quarter" || action == "half") {
     std::string_view q = group(action == "quarter" ? "q" : "h");
     int n = q[0] >= '0' && q[0] <= '9' ? q[0] - '0' : static_cast<int>(ParseOrdinal(q).value_or(0));
     if (n < 1 || n > (action == "quarter" ? 4 : 2)) return false;
-    c->value = fmt::format("{}-{}{}", group("y"), action == "quarter" ? 'Q' : 'H', n);
+    c->value = fmt::format("{}-{}{}", has("y") ? group("y") : "XXXX", action == "quarter" ? 'Q' : 'H', n);
     return true;
   }
   if (action.rfind("literal:", 0) == 0) {

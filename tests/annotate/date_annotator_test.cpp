@@ -296,6 +296,16 @@ TEST_CASE("dates: relative expressions and the document anchor") {
       {"Last year we met, and next month we meet again.",
        {"DATE Last year => 2022 doc", "DATE next month => 2023-10 doc"}},
       {"It began two years ago.", {"DATE two years ago => 2021 doc"}},
+      // Fiscal years, tonight, a part of the day after tomorrow.
+      {"In fiscal year 2022 and FY2024, and this fiscal year.",
+       {"DATE fiscal year 2022 => 2022", "DATE FY2024 => 2024", "DATE this fiscal year => 2023 doc"}},
+      {"Tonight we talk; tomorrow morning we meet.",
+       {"DATE Tonight => 2023-09-21 doc", "DATE tomorrow morning => 2023-09-22 doc"}},
+      // A quarter or a season without a year.
+      {"They publish in the spring, after the first quarter.",
+       {"DATE the spring => XXXX-SP", "DATE the first quarter => XXXX-Q1"}},
+      // "the fall" is no season: "the fall of Kabul".
+      {"After the fall of Kabul it changed.", {}},
       // "the coming year" is next year; "the coming years" stay unresolved.
       {"In the coming decade and the coming years it grows.",
        {"DATE the coming decade => 203 doc", "DATE the coming years => FUTURE_REF"}},

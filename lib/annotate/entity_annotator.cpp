@@ -172,6 +172,7 @@ struct Candidate {
   bool pending_surname = false;  // a lone capitalized word: a PERSON if a
                                  // fuller name ends with it
   bool acronym = false;          // an acronym the text defines
+  bool given_alone = false;      // a lone given name, not starting a sentence
 };
 
 }  // namespace
@@ -424,6 +425,8 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
     c.canonical = std::string(toks[a].text);
     c.rule = "surname of a person named in full";
     c.pending_surname = true;
+    c.given_alone = !toks[a].initial && lex.given.count(toks[a].key) > 0 &&
+                    gazetteer->Exact(toks[a].key) == nullptr;
     out->push_back(std::move(c));
   }
 }
@@ -927,6 +930,45 @@ std::vector<Entity> EntityAnnotator::Annotate(const Document& doc, const Segment
       c.canonical = it->second.front();
       c.rule = "given name of a person named in full";
       c.pending_surname = false;
+    }
+  }
+  // A lone given name that no fuller name claims is a person of its own:
+  // "Thanks, Sarah." in a transcript.
+  for (std::vector<Candidate>& list : cands) {
+    for (Candidate& c : list) {
+      if (!c.pending_surname || !c.given_alone) continue;
+      c.rule = "a given name alone (lib/data/lexicon/given_names.txt)";
+      c.pending_surname = false;
+    }
+  }
+  // A lone word that starts exactly one organization named in full, whose
+  // last word is a generic head: "Wagner" after "the Wagner Group".
+  {
+    static const std::unordered_set<std::string_view> kGeneric = {
+        "group", "company", "corporation", "holding", "holdings", "party", "movement",
+        "foundation", "institute", "inc.", "ltd.", "corp."};
+    std::unordered_map<std::string, std::vector<std::string>> org_first;
+    for (const std::vector<Candidate>& list : cands) {
+      for (const Candidate& c : list) {
+        if (c.label != EntityLabel::kOrg || c.pending_surname || c.acronym) continue;
+        std::string_view name = surface(c);
+        size_t sp = name.find(' '), last = name.rfind(' ');
+        if (sp == std::string_view::npos || !kGeneric.count(FoldForMatch(name.substr(last + 1))))
+          continue;
+        std::vector<std::string>& v = org_first[FoldForMatch(name.substr(0, sp))];
+        if (std::find(v.begin(), v.end(), c.canonical) == v.end()) v.push_back(c.canonical);
+      }
+    }
+    for (std::vector<Candidate>& list : cands) {
+      for (Candidate& c : list) {
+        if (!c.pending_surname) continue;
+        auto it = org_first.find(FoldForMatch(surface(c)));
+        if (it == org_first.end() || it->second.size() != 1) continue;
+        c.label = EntityLabel::kOrg;
+        c.canonical = it->second.front();
+        c.rule = "first word of an organization named in full";
+        c.pending_surname = false;
+      }
     }
   }
 

@@ -82,6 +82,11 @@ TEST_CASE("entities: name particles, and short forms of a name given in full") {
       // A given name alone: the one person so named in full.
       {"Prime Minister Abiy Ahmed opened the dam. Abiy spoke for an hour.",
        {"PERSON Abiy Ahmed [Prime Minister]", "PERSON Abiy => Abiy Ahmed"}},
+      // The first word of an organization named in full, with a generic head.
+      {"The Wagner Group arrived. Wagner's fighters stayed.",
+       {"ORG Wagner Group", "ORG Wagner => Wagner Group"}},
+      // A lone given name inside a sentence; not at its start.
+      {"Thanks, Sarah. Sarah said no.", {"PERSON Sarah"}},
       // "of" is an English connector, not a particle: the name stops there.
       {"President Kassym-Jomart Tokayev of Kazakhstan arrived.",
        {"PERSON Kassym-Jomart Tokayev [President]", "GPE Kazakhstan"}},

@@ -391,6 +391,25 @@ void EntityAnnotator::Impl::ClassifyChunk(const std::vector<Tok>& toks, int32_t 
          fmt::format("given name '{}' (lib/{})", toks[a].text, kGivenFile));
     return;
   }
+  // 4a. Initials and a surname: "C.C. Wei", "J.D. Vance" (initials no
+  // list knows, a surname that is no common or head word).
+  if (b - a >= 2 && b - a <= 3 && toks[a].token->abbreviation &&
+      gazetteer->Exact(toks[a].key) == nullptr) {
+    std::string_view init = toks[a].text;
+    // Not a clock's "P.M." ("6:00 P.M. Eastern").
+    bool initials = init.size() >= 2 && init.size() <= 6 && init != "A.M." && init != "P.M." &&
+                    !(a > 0 && toks[a - 1].token->kind == TokenKind::kNumber);
+    for (size_t k = 0; k < init.size() && initials; ++k)
+      initials = k % 2 == 0 ? (init[k] >= 'A' && init[k] <= 'Z') : init[k] == '.';
+    bool surname = initials;
+    for (int32_t m = a + 1; m < b && surname; ++m)
+      surname = toks[m].word && !toks[m].allcaps && lex.lowercase.count(toks[m].key) == 0 &&
+                lex.heads.count(toks[m].key) == 0 && gazetteer->Exact(toks[m].key) == nullptr;
+    if (surname) {
+      emit(a, b, EntityLabel::kPerson, {}, "initials before a surname");
+      return;
+    }
+  }
   // 4b. Two to four unknown capitalized words set off by commas after a
   // title, in any case: "the African Union's chairperson, Moussa Faki
   // Mahamat, said", "its president, Hakainde Hichilema, said".

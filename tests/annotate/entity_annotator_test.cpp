@@ -85,6 +85,8 @@ TEST_CASE("entities: name particles, and short forms of a name given in full") {
       // The first word of an organization named in full, with a generic head.
       {"The Wagner Group arrived. Wagner's fighters stayed.",
        {"ORG Wagner Group", "ORG Wagner => Wagner Group"}},
+      // Initials and a surname; not a clock's "P.M." before a zone.
+      {"Chairman C.C. Wei spoke at 6:00 P.M. Eastern.", {"PERSON C.C. Wei [Chairman]"}},
       // A lone given name inside a sentence; not at its start.
       {"Thanks, Sarah. Sarah said no.", {"PERSON Sarah"}},
       // "of" is an English connector, not a particle: the name stops there.

@@ -218,6 +218,7 @@ TEST_CASE("figures: money with signs, codes, words and scale words") {
       {"The contracts have been close to $5 billion.",
        {"MONEY $5 billion => 5000000000 unit=USD mod=APPROX"}},
       {"More precisely, $4.85 billion.", {"MONEY $4.85 billion => 4850000000 unit=USD"}},
+      {"It cost 500 billion CFA francs.", {"MONEY 500 billion CFA francs => 500000000000 unit=XOF"}},
       {"It raised \xE2\x82\xAC" "3bn last year.", {"MONEY \xE2\x82\xAC" "3bn => 3000000000 unit=EUR"}},
       {"It costs \xC2\xA3" "40 million in all.", {"MONEY \xC2\xA3" "40 million => 40000000 unit=GBP"}},
       {"It donated 50 million dollars to it.", {"MONEY 50 million dollars => 50000000 unit=USD"}},

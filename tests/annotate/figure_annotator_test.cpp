@@ -272,6 +272,8 @@ TEST_CASE("figures: quantities with normalized unit symbols") {
       {"It exports 10 billion cubic meters a year.",
        {"QUANTITY 10 billion cubic meters => 10000000000 unit=m3"}},
       {"It exports 10 bcm of gas.", {"QUANTITY 10 bcm => 10 unit=bcm"}},
+      // As a modifier, joined by a hyphen.
+      {"A 1,950-kilometre pipeline runs west.", {"QUANTITY 1,950-kilometre => 1950 unit=km"}},
       {"It pumps 240,000 barrels per day.", {"QUANTITY 240,000 barrels per day => 240000 unit=bbl/d"}},
       {"It covers 86,600 square kilometres.", {"QUANTITY 86,600 square kilometres => 86600 unit=km2"}},
       {"It shipped 2 million tonnes of grain.", {"QUANTITY 2 million tonnes => 2000000 unit=t"}},

@@ -200,7 +200,12 @@ EntityAnnotator::~EntityAnnotator() = default;
 // any other entry when its first word is capitalized ("us" is a pronoun).
 bool EntityAnnotator::Impl::GazetteerFits(const GazetteerEntry& e, const std::vector<Tok>& toks,
                                           size_t i, size_t len) const {
-  if (!toks[i].cap) return false;
+  // A name listed with a lowercase particle ("al-Qaeda", "al-Shabaab")
+  // matches as written.
+  if (!toks[i].cap) {
+    return len == 1 && !e.text.empty() && e.text[0] >= 'a' && e.text[0] <= 'z' &&
+           toks[i].text == e.text;
+  }
   if (len == 1 && IsAllCaps(e.text) && !toks[i].allcaps) return false;
   // A capitalized common word at the start of a sentence is not a name
   // unless the gazetteer says so with more than one word ("Chad" is, "May"
@@ -539,8 +544,9 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
   for (int32_t i = 0; i < n; ++i) {
     const Tok& t = toks[i];
     // Gazetteer names start with a capital (GazetteerFits), as do the
-    // parts of a compound that can be names.
-    if (!t.word || !t.cap) continue;
+    // parts of a compound that can be names; a compound may also be a name
+    // listed with its lowercase particle ("al-Qaeda").
+    if (!t.word || (!t.cap && t.token->parts_count < 2)) continue;
     size_t len;
     const GazetteerEntry* e = gazetteer->Longest(
         keys, static_cast<size_t>(i), &len, [&](const GazetteerEntry& g, size_t l) {
@@ -559,7 +565,9 @@ void EntityAnnotator::Impl::Sentence(const Document& doc, const Segmentation& se
       i += static_cast<int32_t>(len) - 1;
       continue;
     }
-    // The parts of a hyphen compound: "Israel-Palestinian", "post-Soviet".
+    // The parts of a hyphen compound: "Israel-Palestinian" (not in a
+    // lowercase one: "post-Soviet", "majority-Muslim").
+    if (!t.cap) continue;
     for (uint32_t p = 0; p < t.token->parts_count; ++p) {
       const Span& part = seg.parts[t.token->parts_begin + p];
       std::string_view pt = text.substr(part.bstart, part.bend - part.bstart);

@@ -139,6 +139,9 @@ TEST_CASE("entities: numbered facilities, operations, capitals-only acronyms") {
       {"Operation Barkhane ended.", {"EVENT Operation Barkhane"}},
       {"France launched Operation Serval quickly.", {"GPE France", "EVENT Operation Serval"}},
       {"The Operation Room opened.", {"FAC Operation Room"}},
+      // A name listed with its lowercase particle matches as written; a
+      // lowercase compound's parts are no names ("post-Soviet").
+      {"Fighters loyal to al-Qaeda moved into post-Soviet states.", {"ORG al-Qaeda"}},
       // "WHO" is listed in capitals: "Who" is a question word.
       {"Who filled the vacuum?", {}},
       {"The WHO warned.", {"ORG WHO => World Health Organization"}},

@@ -204,8 +204,6 @@ void LoadRecords(const std::string& path, const CommonConfig& config,
     return;
   }
   Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, config.tag.load);
-  bytes->clear();
-  bytes->shrink_to_fit();
   if (!doc) {
     out->errors.push_back(doc.error());
     return;

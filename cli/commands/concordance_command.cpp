@@ -160,10 +160,6 @@ ConcordanceMatcher& ThreadMatcher(const ConcordanceOptions& q) {
   return *matcher;
 }
 
-// A document this large has its lines found and rendered on several
-// threads when its sentences can be split (one input, --jobs > 1).
-constexpr int64_t kSplitBytes = int64_t{2} << 20;  // as SegmentOptions::block_bytes x 2
-
 // Renders the lines of d in the writer's format (no header), its sentences
 // cut into one range per thread, and hands the output to sink in order.
 void RenderSplit(const ReportDocument& d, const Config& c, int threads,
@@ -225,9 +221,11 @@ ExitCode RunConcordance(Invocation& inv) {
         ConcordanceMatcher& matcher = ThreadMatcher(c.query);
         if (direct) {
           for (const ReportDocument& d : in.docs) {
-            if (c.common.jobs > 1 && RendersPerRecord(c.common.format) &&
-                static_cast<int64_t>(d.doc.text().size()) >= kSplitBytes) {
-              RenderSplit(d, c, c.common.jobs, columns, &sink);
+            // A large document (one input, --jobs > 1) has its lines found
+            // and rendered on the threads its segmentation used.
+            if (RendersPerRecord(c.common.format) &&
+                c.common.tag.segment.Splits(static_cast<int64_t>(d.doc.text().size()))) {
+              RenderSplit(d, c, c.common.tag.segment.threads, columns, &sink);
               continue;
             }
             matcher.Find(d, [&](ConcordanceLine&& l) { WriteConcordanceLine(l, writer.get()); });

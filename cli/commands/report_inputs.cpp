@@ -75,8 +75,6 @@ ReportInput LoadReportInput(const std::string& path, const CommonConfig& config,
   LoadOptions load = config.tag.load;
   load.sha256 = false;  // reports write no document record
   Result<Document> doc = LoadOwnedDocument(std::move(*bytes), name, load);
-  bytes->clear();
-  bytes->shrink_to_fit();
   if (!doc) {
     out->errors.push_back(doc.error());
     return in;

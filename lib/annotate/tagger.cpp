@@ -244,12 +244,6 @@ Tagger::Tagger(TagOptions options) : options_(std::move(options)) {
   if (options_.claims) claim_annotator_ = std::make_unique<ClaimAnnotator>();
 }
 
-namespace {
-// The smallest document whose passes run on several threads (as the
-// segmenter's blocks: SegmentOptions::block_bytes x 2).
-constexpr size_t kParallelBytes = size_t{2} << 20;
-}  // namespace
-
 void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit) {
   seg_ = segmenter_.Segment(doc, options_.segment);
   ents_.clear();
@@ -258,7 +252,7 @@ void Tagger::Tag(const Document& doc, const std::function<void(Record&&)>& emit)
   // On one large document (segmented on several threads) the passes that
   // do not depend on each other run at once: entities beside dates, then
   // figures (which need both) beside quotations (which need entities).
-  const bool parallel = options_.segment.threads > 1 && doc.text().size() >= kParallelBytes;
+  const bool parallel = options_.segment.Splits(static_cast<int64_t>(doc.text().size()));
   std::string anchor;
   auto dates = [&] {
     if (!options_.dates) return;

@@ -1,6 +1,8 @@
 // Record values and their JSON rendering.
 #include "relscan/record.h"
 
+#include "relscan/swar.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -81,14 +83,10 @@ void AppendJsonString(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   // Eight plain bytes at a time: none is '"', '\\' or a control character.
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    uint64_t q = w ^ (kOnes * '"'), b = w ^ (kOnes * '\\');
-    uint64_t special = ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | ((w - kOnes * 0x20) & ~w);
-    if (special & kHigh) break;
+    uint64_t w = swar::Load(s.data() + i);
+    if (swar::HasByte(w, '"') || swar::HasByte(w, '\\') || swar::HasByteBelow(w, 0x20)) break;
   }
   size_t run = 0;  // start of the pending run of plain bytes
   for (; i < s.size(); ++i) {

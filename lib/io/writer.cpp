@@ -1,6 +1,8 @@
 // The table, TSV, CSV, JSONL and JSON writers.
 #include "relscan/writer.h"
 
+#include "relscan/swar.h"
+
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -11,20 +13,15 @@
 namespace relscan {
 namespace {
 
-// Says whether a 64-bit word has a byte equal to c.
-inline bool HasByte(uint64_t w, unsigned char c) {
-  uint64_t x = w ^ (0x0101010101010101ULL * c);
-  return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
-}
-
 // Appends s to out with tab, LF, CR and backslash escaped.
 void AppendTsv(std::string_view s, std::string* out) {
   // Most cells need no escape: check eight bytes at a time.
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (HasByte(w, '\t') || HasByte(w, '\n') || HasByte(w, '\r') || HasByte(w, '\\')) break;
+    uint64_t w = swar::Load(s.data() + i);
+    if (swar::HasByte(w, '\t') || swar::HasByte(w, '\n') || swar::HasByte(w, '\r') ||
+        swar::HasByte(w, '\\'))
+      break;
   }
   for (; i < s.size(); ++i) {
     char c = s[i];
@@ -324,7 +321,7 @@ std::string_view FormatName(Format format) {
   return "tsv";
 }
 
-void RecordWriter::WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) {
+Record RowRecord(std::span<const std::string_view> names, std::span<const Cell> cells) {
   Record r;
   r.fields().reserve(names.size());
   for (size_t i = 0; i < names.size() && i < cells.size(); ++i) {
@@ -334,7 +331,11 @@ void RecordWriter::WriteRow(std::span<const std::string_view> names, std::span<c
                                             : Value();
     r.Add(std::string(names[i]), std::move(v));
   }
-  Write(r);
+  return r;
+}
+
+void RecordWriter::WriteRow(std::span<const std::string_view> names, std::span<const Cell> cells) {
+  Write(RowRecord(names, cells));
 }
 
 std::unique_ptr<RecordWriter> MakeWriter(Format format, OutputSink* sink,

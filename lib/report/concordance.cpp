@@ -11,6 +11,7 @@
 
 #include "relscan/fold.h"
 #include "relscan/stemmer.h"
+#include "relscan/swar.h"
 #include "report_numbers.h"
 #include "token_keys.h"
 
@@ -72,18 +73,14 @@ inline bool IsSpaceBefore(std::string_view text, int64_t i, int64_t* prev) {
 // Says whether bytes are ASCII with no whitespace but single spaces, none
 // first or last (so collapsing whitespace leaves them as they are).
 inline bool PlainAscii(const char* p, size_t n) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   bool space = true;  // a space first or after a space is not plain
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & kHigh) return false;                         // not ASCII
-    if ((w - 0x20 * kOnes) & ~w & kHigh) return false;   // a control character
-    uint64_t x = w ^ (0x20 * kOnes);
+    uint64_t w = swar::Load(p + i);
+    if (swar::HasNonAscii(w) || swar::HasByteBelow(w, 0x20)) return false;
     // Spaces flagged (a byte '!' above a space may be flagged too, which
     // only sends the text to the slow path).
-    uint64_t sp = (x - kOnes) & ~x & kHigh;
+    uint64_t sp = swar::BytesEqual(w, ' ');
     if ((space && (sp & 0x80)) || (sp & (sp >> 8))) return false;
     space = p[i + 7] == ' ';
   }
@@ -569,15 +566,7 @@ void WriteConcordanceLine(const ConcordanceLine& line, RecordWriter* writer) {
 Record ConcordanceRow(const ConcordanceLine& line) {
   std::array<Cell, 13> cells;
   ConcordanceCells(line, &cells);
-  Record r;
-  r.fields().reserve(cells.size());
-  for (size_t i = 0; i < cells.size(); ++i) {
-    const Cell& c = cells[i];
-    r.Add(std::string(kFieldNames[i]), c.kind == Cell::Kind::kString ? Value(c.text)
-                                       : c.kind == Cell::Kind::kInt  ? Value(c.number)
-                                                                     : Value());
-  }
-  return r;
+  return RowRecord(kFieldNames, cells);
 }
 
 }  // namespace relscan

@@ -23,6 +23,7 @@
 #include "relscan/data.h"
 #include "relscan/fold.h"
 #include "relscan/segment.h"
+#include "relscan/swar.h"
 
 namespace relscan {
 namespace {
@@ -127,12 +128,7 @@ class CpCursor {
     // Code points are the bytes that are not continuation bytes (10xxxxxx),
     // counted eight at a time.
     while (byte_ + 8 <= byte) {
-      uint64_t w;
-      std::memcpy(&w, text_.data() + byte_, 8);
-      uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-      // One bit per byte: the multiply sums them into the top byte
-      // (no popcount instruction is assumed: no -march in the build).
-      cp_ += 8 - static_cast<int64_t>((continuation * 0x0101010101010101ULL) >> 56);
+      cp_ += swar::CountLeadBytes(swar::Load(text_.data() + byte_));
       byte_ += 8;
     }
     for (; byte_ < byte; ++byte_) {
@@ -163,11 +159,8 @@ std::vector<Line> Lines(std::string_view text) {
     int64_t start = i;
     // To the line break, eight bytes at a time.
     while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      uint64_t lf = w ^ 0x0A0A0A0A0A0A0A0AULL, cr = w ^ 0x0D0D0D0D0D0D0D0DULL;
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      if (((lf - kOnes) & ~lf & kHigh) || ((cr - kOnes) & ~cr & kHigh)) break;
+      uint64_t w = swar::Load(p + i);
+      if (swar::HasByte(w, '\n') || swar::HasByte(w, '\r')) break;
       i += 8;
     }
     while (i < n && text[i] != '\n' && text[i] != '\r') ++i;
@@ -950,7 +943,7 @@ Segmentation Segmenter::Segment(const Document& doc, const SegmentOptions& optio
   // breaks after every line break, so each block is cut into the tokens
   // the whole text would give. Sentences never cross a paragraph.
   int blocks = 1;
-  if (options.threads > 1 && options.block_bytes > 0 && !options.icu_only)
+  if (options.Splits(n) && !options.icu_only)
     blocks = static_cast<int>(std::min<int64_t>(options.threads, n / options.block_bytes));
   std::vector<size_t> first_para{0};
   std::vector<int64_t> cut{0};

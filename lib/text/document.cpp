@@ -1,5 +1,6 @@
 // Decoding, checking and NFC normalization of input documents.
 #include "relscan/document.h"
+#include "relscan/swar.h"
 
 #include <openssl/evp.h>
 #include <sys/stat.h>
@@ -101,13 +102,9 @@ Result<int64_t> CheckUtf8(std::string_view bytes, const std::string& path,
   int64_t replaced = 0;
   while (p < end) {
     // Fast path: eight ASCII bytes at a time.
-    if (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        p += 8;
-        continue;
-      }
+    if (end - p >= 8 && !swar::HasNonAscii(swar::Load(p))) {
+      p += 8;
+      continue;
     }
     int n = CheckSequence(p, end);
     if (n > 0) {
@@ -206,12 +203,7 @@ OffsetMap::OffsetMap(std::string_view utf8) {
   size_t n = utf8.size();
   size_t i = 0;
   // All-ASCII texts need no checkpoints at all.
-  while (i + 8 <= n) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ULL) break;
-    i += 8;
-  }
+  while (i + 8 <= n && !swar::HasNonAscii(swar::Load(p + i))) i += 8;
   while (i < n && p[i] < 0x80) ++i;
   if (i == n) {
     cps_ = static_cast<int64_t>(n);
@@ -224,10 +216,7 @@ OffsetMap::OffsetMap(std::string_view utf8) {
     // Eight bytes at a time while no checkpoint falls among them: the code
     // points are the bytes that are not continuation bytes (10xxxxxx).
     if (i + 8 <= n && cp % kStride != 0) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-      int64_t leads = 8 - static_cast<int64_t>((continuation * 0x0101010101010101ULL) >> 56);
+      int64_t leads = swar::CountLeadBytes(swar::Load(p + i));
       // The word must not end inside a character either: its next byte
       // (if any) starts one.
       if (cp % kStride + leads < kStride && (i + 8 == n || (p[i + 8] & 0xC0) != 0x80)) {
@@ -363,13 +352,9 @@ bool TriviallyNfc(std::string_view text) {
   const size_t n = text.size();
   UChar32 last = -1;  // the last character checked, and passed
   for (size_t i = 0; i < n;) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && !swar::HasNonAscii(swar::Load(p + i))) {
+      i += 8;
+      continue;
     }
     if (p[i] < 0x80) {
       ++i;

@@ -97,7 +97,7 @@ TEST_CASE("writer: JSON strings escape wherever the character falls") {
       CHECK(out == "\"" + std::string(at, 'x') + escaped + std::string(19 - at, 'x') + "\"");
     }
   }
-  std::string plain = "Plain text, \xE2\x80\x9Ccurly\xE2\x80\x9D and ~{}";
+  std::string plain = "Plain text, \xE2\x80\x9C" "curly\xE2\x80\x9D and ~{}";
   std::string out;
   AppendJsonString(plain, &out);
   CHECK(out == "\"" + plain + "\"");

@@ -97,6 +97,9 @@ struct SegmentOptions {
   /// joined; the result is the same as with one thread.
   int threads = 1;
   int64_t block_bytes = int64_t{1} << 20;
+  /// Says whether a text of n bytes is cut into blocks (with threads > 1);
+  /// the tagger and the concordance split their own work at the same size.
+  bool Splits(int64_t n) const { return threads > 1 && block_bytes > 0 && n >= 2 * block_bytes; }
   /// Find verbatim repeats (Sentence::duplicate_of); off, every sentence
   /// has duplicate_of -1 (for readers that never look).
   bool duplicates = true;

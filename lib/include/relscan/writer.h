@@ -81,6 +81,9 @@ struct Cell {
   static Cell Int(int64_t n) { return {Kind::kInt, {}, n}; }
 };
 
+/// Returns the record {names[i]: cells[i]}.
+Record RowRecord(std::span<const std::string_view> names, std::span<const Cell> cells);
+
 /// Renders records to a sink in one format.
 class RecordWriter {
  public:
